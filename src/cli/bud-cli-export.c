@@ -1,0 +1,16 @@
+/* bud-cli-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bud-cli.h"
+
+int
+bud_cli_export (int argc, char **argv)
+{
+  g_printerr ("not implemented yet\n");
+  return BUD_CLI_UNREADABLE;
+}

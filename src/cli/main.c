@@ -1,0 +1,67 @@
+/* main.c — deptbudget-cli: the headless face of the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bud-cli.h"
+
+typedef struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "import", bud_cli_import, N_("Import a JSON exchange file into a new .budget document") },
+  { "export", bud_cli_export, N_("Export a document (JSON)") },
+  { "tables", bud_cli_tables, N_("Print the disclosure tables of a document") },
+};
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: deptbudget-cli COMMAND [OPTION…]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “deptbudget-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      usage (stderr);
+      return BUD_CLI_UNREADABLE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      usage (stdout);
+      return BUD_CLI_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("deptbudget-cli %s\n", PACKAGE_VERSION);
+      return BUD_CLI_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("Unknown command “%s”\n\n"), argv[1]);
+  usage (stderr);
+  return BUD_CLI_UNREADABLE;
+}

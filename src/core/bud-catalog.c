@@ -1,0 +1,7 @@
+/* bud-catalog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bud-catalog.h"

@@ -1,0 +1,7 @@
+/* bud-jsonio.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bud-jsonio.h"

@@ -1,0 +1,7 @@
+/* bud-template.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bud-template.h"
