@@ -13,7 +13,7 @@ with open(sys.argv[1], encoding='utf-8') as log:
         test = json.loads(line)
         cases = 0
         test_failed = 0
-        for out in (test.get('stdo') or '').splitlines():
+        for out in (test.get('stdout') or test.get('stdo') or '').splitlines():
             m = ok.match(out)
             if not m:
                 continue
