@@ -284,8 +284,13 @@ static gboolean
 tx_end (BudDocument  *self,
         GError      **error)
 {
-  g_return_val_if_fail (self->depth > 0, FALSE);
-
+  if (self->depth == 0)
+    {
+      /* an inner step failed and already rolled everything back */
+      g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_INVALID,
+                   _("The change was not saved because an earlier step failed"));
+      return FALSE;
+    }
   if (--self->depth > 0)
     return TRUE;
   if (self->sink && self->sink->commit && !self->sink->commit (self->store, error))
