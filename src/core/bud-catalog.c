@@ -665,7 +665,8 @@ parse_text (BudScheme    scheme,
 
       if (first_data_line)
         {
-          /* Names may contain commas (“一般公共服务支出，其他”) but never tabs. */
+          /* Tab wins: a TSV name may hold a comma, while a tab in a CSV
+           * line would have to sit inside quotes. */
           if (memchr (line, '\t', len) != NULL)
             sep = '\t';
           else if (memchr (line, ',', len) != NULL)
@@ -780,6 +781,8 @@ bud_catalog_import_data (BudCatalog   *self,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (data == NULL)
+    data = "";
   if (length < 0)
     length = strlen (data);
   if (!decode (data, length, &text, &size, &converted, error))
