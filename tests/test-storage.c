@@ -482,6 +482,21 @@ test_roundtrip_rich (Fixture       *fx,
   g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, BUD_STORAGE_FORMAT_VERSION);
 }
 
+/* A brand-new document, with its initial (partly empty) singletons. */
+static void
+test_roundtrip_new (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *path = path_in (fx, "new.budget");
+  g_autoptr(BudDocument) doc = bud_document_new ();
+  g_autoptr(GError) error = NULL;
+  BudStorage *storage = bud_storage_create (path, doc, FALSE, &error);
+
+  g_assert_no_error (error);
+  bud_storage_close (storage);
+  assert_file_holds (path, doc);
+}
+
 static void
 test_schema_constraints (Fixture       *fx,
                          gconstpointer  data)
@@ -1102,6 +1117,30 @@ test_save_copy (Fixture       *fx,
 }
 
 static void
+test_save_as (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autofree char *first = path_in (fx, "first.budget");
+  g_autofree char *second = path_in (fx, "second.budget");
+  g_autoptr(BudDocument) doc = NULL;
+  g_autoptr(BudDocument) old = NULL;
+  g_autoptr(GError) error = NULL;
+  BudStorage *a = create_rich (first, &doc);
+  BudStorage *b;
+
+  old = bud_storage_open (first, BUD_STORAGE_OPEN_READ_ONLY, NULL, &error);
+  b = bud_storage_create (second, doc, FALSE, &error);
+  g_assert_no_error (error);
+  bud_storage_close (a);   /* must not detach @b */
+  g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, 1, "amount", 31, &error));
+  g_assert_no_error (error);
+  assert_file_holds (second, doc);
+  assert_file_holds (first, old);
+  bud_storage_close (b);
+  assert_file_holds (second, doc);
+}
+
+static void
 test_save_copy_failure (Fixture       *fx,
                         gconstpointer  data)
 {
@@ -1240,6 +1279,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/storage/roundtrip/rich", test_roundtrip_rich);
+  ADD ("/storage/roundtrip/new", test_roundtrip_new);
   ADD ("/storage/schema/constraints", test_schema_constraints);
   ADD ("/storage/edit/insert", test_edit_insert);
   ADD ("/storage/edit/set", test_edit_set);
@@ -1261,6 +1301,7 @@ main (int    argc,
   ADD ("/storage/lock/in-use", test_lock_in_use);
   ADD ("/storage/create/exists", test_create_exists);
   ADD ("/storage/save-copy/attached-elsewhere", test_save_copy);
+  ADD ("/storage/create/save-as", test_save_as);
   ADD ("/storage/save-copy/failure-leaves-nothing", test_save_copy_failure);
   if (g_test_perf ())
     ADD ("/storage/perf/large", test_perf_large);

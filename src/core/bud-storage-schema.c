@@ -251,6 +251,7 @@ static gboolean
 read_value (sqlite3_stmt    *stmt,
             int              col,
             const BudField  *f,
+            gboolean         validate,
             gpointer         entity,
             GError         **error)
 {
@@ -295,7 +296,7 @@ read_value (sqlite3_stmt    *stmt,
           bud_field_set_int (entity, f, idx);
           return TRUE;
         }
-      if (!bud_field_validate_text (f, s, error))
+      if (validate && !bud_field_validate_text (f, s, error))
         return FALSE;
       bud_field_set_text (entity, f, s);
       return TRUE;
@@ -317,7 +318,7 @@ read_value (sqlite3_stmt    *stmt,
                        _("%" G_GINT64_FORMAT " is not a row id"), v);
           return FALSE;
         }
-      if (!bud_field_validate_int (f, v, error))
+      if (validate && !bud_field_validate_int (f, v, error))
         return FALSE;
       bud_field_set_int (entity, f, v);
       return TRUE;
@@ -347,7 +348,10 @@ bud_storage_read_row (sqlite3_stmt         *stmt,
       const BudField *f = &klass->fields[i];
       g_autoptr(GError) local = NULL;
 
-      if (!read_value (stmt, (int) i + 1, f, entity, &local))
+      /* a singleton is not inserted but set field by field, and the document
+       * lets a field keep its initial value (an empty required text of a new
+       * document): leave its rules to bud_document_set_*() */
+      if (!read_value (stmt, (int) i + 1, f, !klass->singleton, entity, &local))
         {
           g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_INVALID_CONTENT,
                        _("table “%s”, row %" G_GINT64_FORMAT ", column “%s”: %s"),

@@ -39,13 +39,16 @@ typedef enum {
   BUD_STORAGE_OPEN_READ_ONLY = 1 << 0,
 } BudStorageOpenFlags;
 
+/* Not thread-safe: use a storage and its document from one thread. */
 typedef struct _BudStorage BudStorage;
 
 GQuark        bud_storage_error_quark (void);
 
 /* Write @doc to a new file at @path (temporary file in the same folder, then
  * rename) and attach it for write-through. An existing file is refused unless
- * @overwrite; a file open for editing elsewhere is always refused. */
+ * @overwrite; a file open for editing elsewhere is always refused. Also “Save
+ * As”: the document then writes to the new file only, and closing the old
+ * storage leaves it attached to the new one. */
 BudStorage   *bud_storage_create      (const char           *path,
                                        BudDocument          *doc,
                                        gboolean              overwrite,
