@@ -597,6 +597,7 @@ verify_table (sqlite3              *db,
       for (guint i = 0; i < n; i++)
         if (g_strcmp0 (cols[i].name, name) == 0)
           c = &cols[i];
+      g_free (column);
       column = g_utf8_make_valid (name ? name : "", -1);
       if (c == NULL)
         problem = N_("there is an unexpected column");

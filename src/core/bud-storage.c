@@ -862,6 +862,9 @@ sink_begin (gpointer   store,
 {
   BudStorage *self = store;
 
+  /* a transaction a failed rollback left behind holds only reverted edits */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return prepare_cached (self, &self->begin, g_strdup ("BEGIN IMMEDIATE"), error) &&
          run (self, self->begin, -1, error);
 }

@@ -74,7 +74,8 @@ const char   *bud_storage_get_path    (BudStorage           *self);
 BudDocument  *bud_storage_get_document (BudStorage          *self);
 gboolean      bud_storage_get_read_only (BudStorage         *self);
 
-/* Detaches the sink, releases the lock and closes the file. NULL is allowed. */
+/* Detaches the sink, releases the lock and closes the file. NULL is allowed.
+ * Call it outside bud_document_begin()/commit(). */
 void          bud_storage_close       (BudStorage           *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BudStorage, bud_storage_close)
