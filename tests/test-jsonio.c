@@ -953,6 +953,38 @@ test_example_file (void)
   g_assert_cmpstr (first, ==, second);
 }
 
+/* The example in docs/exchange-format.md must stay readable and canonical. */
+static void
+test_documented_example (void)
+{
+  const char *root = g_getenv ("BUD_SOURCE_ROOT");
+  g_autofree char *path = g_build_filename (root ? root : ".", "docs", "exchange-format.md", NULL);
+  g_autofree char *markdown = NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(BudDocument) doc = NULL;
+  const char *start, *end;
+
+  if (!g_file_get_contents (path, &markdown, NULL, NULL))
+    {
+      g_test_skip ("docs/exchange-format.md not found (BUD_SOURCE_ROOT unset?)");
+      return;
+    }
+  start = strstr (markdown, "## A complete example");
+  g_assert_nonnull (start);
+  start = strstr (start, "```json\n");
+  g_assert_nonnull (start);
+  start += strlen ("```json\n");
+  end = strstr (start, "\n```");
+  g_assert_nonnull (end);
+  example = g_strndup (start, (gsize) (end - start) + 1);
+
+  doc = read_ok (example, -1);
+  g_assert_cmpuint (bud_document_count (doc, BUD_KIND_LINE), >, 0);
+  written = bud_json_write_data (doc, NULL);
+  g_assert_cmpstr (written, ==, example);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -991,6 +1023,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jsonio/file/missing-directory", test_file_missing_directory);
   g_test_add_func ("/jsonio/file/read-errors", test_file_read_errors);
   g_test_add_func ("/jsonio/example/changji-2026", test_example_file);
+  g_test_add_func ("/jsonio/example/documented", test_documented_example);
 
   return g_test_run ();
 }
