@@ -44,7 +44,31 @@ typedef struct
   GPtrArray          *fixed;       /* FIXED: Acc in template order */
   Acc                *total;
   gboolean           *hit;         /* scratch: money columns a line passes */
+  GHashTable         *positions;   /* project id → display position, filled on demand */
 } Block;
+
+/* bud_document_position searches the list; project rows ask once each, but there
+ * can be thousands of them (表7), so projects get a map. Carry-over items are few. */
+static gint
+position_of (Block   *b,
+             BudKind  kind,
+             gint64   id)
+{
+  gpointer value;
+
+  if (kind != BUD_KIND_PROJECT)
+    return bud_document_position (b->doc, kind, id);
+  if (b->positions == NULL)
+    {
+      GPtrArray *items = bud_document_items (b->doc, BUD_KIND_PROJECT);
+
+      b->positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < items->len; i++)
+        g_hash_table_insert (b->positions, g_ptr_array_index (items, i), GINT_TO_POINTER (i + 1));
+    }
+  value = g_hash_table_lookup (b->positions, &id);
+  return value ? GPOINTER_TO_INT (value) - 1 : -1;
+}
 
 static Acc *
 acc_new (Block           *b,
@@ -100,6 +124,23 @@ acc_add (Block  *b,
 
 static const guint code_length[] = { 0, 3, 5, 7 };
 
+/* Writes a non-negative id in decimal (at most 20 digits and the NUL). */
+static void
+format_id (char   *out,
+           gint64  id)
+{
+  char digits[24];
+  guint n = 0;
+  guint64 v = id < 0 ? 0 : (guint64) id;
+
+  do
+    digits[n++] = '0' + v % 10;
+  while ((v /= 10) > 0);
+  while (n > 0)
+    *out++ = digits[--n];
+  *out = '\0';
+}
+
 static BudTableRowKind
 level_kind (BudCodeLevel level)
 {
@@ -135,18 +176,21 @@ add_hierarchy (Block         *b,
       if (!(b->block->levels & (1u << level)) || len < code_length[level])
         continue;
       per_project = b->block->per_project && level == BUD_CODE_LEVEL_ITEM;
+      /* this runs for every line of every table: no printf */
+      memcpy (key, code, code_length[level]);
+      key[code_length[level]] = '\0';
       if (per_project)
-        g_snprintf (key, sizeof key, "%.*s#%" G_GINT64_FORMAT, (int) code_length[level], code,
-                    line->project);
-      else
-        g_snprintf (key, sizeof key, "%.*s", (int) code_length[level], code);
+        {
+          key[code_length[level]] = '#';
+          format_id (key + code_length[level] + 1, line->project);
+        }
       a = acc_get (b, key, per_project ? BUD_ROW_PROJECT : level_kind (level), level - 1);
       if (!a->placed)
         {
           a->placed = TRUE;
           a->code = g_strndup (code, code_length[level]);
           a->project = per_project ? line->project : 0;
-          a->order = per_project ? bud_document_position (b->doc, BUD_KIND_PROJECT, line->project) : -1;
+          a->order = per_project ? position_of (b, BUD_KIND_PROJECT, line->project) : -1;
         }
       acc_add (b, a, line->amount);
       accepted = TRUE;
@@ -168,14 +212,18 @@ add_entity (Block         *b,
   if (id == 0)
     g_strlcpy (key, "unassigned", sizeof key);
   else
-    g_snprintf (key, sizeof key, "%s:%" G_GINT64_FORMAT, projects ? "project" : "carryover", id);
+    {
+      gsize n = g_strlcpy (key, projects ? "project:" : "carryover:", sizeof key);
+
+      format_id (key + n, id);
+    }
   a = acc_get (b, key, BUD_ROW_ENTRY, 0);
   if (!a->placed)
     {
       a->placed = TRUE;
       a->entity = id;
       a->order = id == 0 ? G_MAXINT
-                         : bud_document_position (b->doc, projects ? BUD_KIND_PROJECT : BUD_KIND_CARRYOVER, id);
+                         : position_of (b, projects ? BUD_KIND_PROJECT : BUD_KIND_CARRYOVER, id);
     }
   acc_add (b, a, line->amount);
   return TRUE;
@@ -395,6 +443,7 @@ block_clear (Block *b)
   g_clear_pointer (&b->rows, g_hash_table_unref);
   g_clear_pointer (&b->fixed, g_ptr_array_unref);
   g_clear_pointer (&b->total, acc_free);
+  g_clear_pointer (&b->positions, g_hash_table_unref);
 }
 
 static char *
@@ -560,12 +609,16 @@ bud_pivot_build (BudTemplate  *tpl,
   meta = bud_document_meta (doc);
 
   table = bud_table_new (spec->n_columns, spec->n_blocks);
+  g_free (table->id);
   table->id = g_strdup (spec->id);
   table->number = spec->number;
+  g_free (table->title);
   table->title = g_strdup (spec->title);
+  g_free (table->department);
   table->department = g_strdup (meta->department);
   table->year = meta->year;
   table->money_unit = bud_template_get_money_unit (tpl);
+  g_free (table->unit_label);
   table->unit_label = g_strdup (bud_template_get_unit_label (tpl));
   table->n_header_rows = spec->n_header_rows;
   for (guint h = 0; h < spec->n_header; h++)

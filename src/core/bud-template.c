@@ -1151,13 +1151,21 @@ bud_template_find_table (BudTemplate *self,
   return -1;
 }
 
+/* Called for every line, column and table: a plain loop, no strlen. */
 static gboolean
 has_any_prefix (const char         *code,
                 const char * const *prefixes)
 {
   for (guint k = 0; prefixes[k]; k++)
-    if (g_str_has_prefix (code, prefixes[k]))
-      return TRUE;
+    {
+      const char *p = prefixes[k];
+      const char *c = code;
+
+      while (*p && *p == *c)
+        p++, c++;
+      if (*p == '\0')
+        return TRUE;
+    }
   return FALSE;
 }
 
