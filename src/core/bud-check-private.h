@@ -29,10 +29,25 @@ typedef enum {
   BUD_SANGONG_N
 } BudSangong;
 
+/* What a classification code means to the rules, worked out once per
+ * distinct code and run, then shared by every line using it. */
 typedef struct {
-  const char *code;    /* borrowed from the first line */
-  gint64      amount;
-} BudCheckFuncSum;
+  guint        key;             /* bud_check_code_key () */
+  const char  *code;            /* borrowed from the first line using it */
+  BudScheme    scheme;
+  gboolean     level_ok;        /* 7-digit 功能 项, 5-digit 经济 款 */
+  gboolean     known;           /* in the catalog or the document's own codes (TRUE without catalog) */
+  const char  *pair;            /* the usual twin: 功能 项(s) of an 经济 款 or the 款 of a 项, or NULL */
+  const char  *pair2;           /* a second allowed 功能 项 (30110), or NULL */
+  int          sangong;         /* BudSangong item of an 经济 款, -1 for none */
+  gboolean     personnel;       /* 经济 301/303: 人员经费 */
+  gboolean     entrusted;       /* 经济 30227 委托业务费 */
+  gint64       general;         /* 功能 项: money from 一般公共预算 */
+  gboolean     has_general;
+  gint64       first_line;      /* first line using it, and its position */
+  guint        first_position;
+  guint        n_lines;
+} BudCheckCode;
 
 /* Figures derived from the lines (and income rows) in one pass. */
 typedef struct {
@@ -52,9 +67,12 @@ typedef struct {
   GHashTable  *carry_index;
   BudCheckSum *carryovers;
 
-  /* 一般公共预算 money per 功能 项, in first-seen order */
-  GHashTable  *general_func_index;  /* code → GUINT_TO_POINTER (index + 1) */
-  GArray      *general_func;        /* of BudCheckFuncSum */
+  /* every distinct code, in first-seen order, and each line's two codes */
+  GHashTable  *code_index;   /* GUINT_TO_POINTER (bud_check_code_key ()) → BudCheckCode* */
+  GPtrArray   *codes;        /* BudCheckCode*, owned */
+  BudCheckCode *code_cache[1024];  /* direct-mapped in front of code_index */
+  BudCheckCode **line_func;  /* by line position; NULL for a malformed code */
+  BudCheckCode **line_econ;
 } BudCheckFigures;
 
 typedef struct {
@@ -67,11 +85,16 @@ typedef struct {
 } BudCheckRun;
 
 /* Sums */
-void         bud_check_figures_init   (BudCheckFigures *fig, BudDocument *doc);
+void         bud_check_figures_init   (BudCheckFigures *fig, BudDocument *doc, BudCatalog *catalog);
 void         bud_check_figures_clear  (BudCheckFigures *fig);
 BudCheckSum *bud_check_project_sum    (BudCheckFigures *fig, gint64 project);
 BudCheckSum *bud_check_carryover_sum  (BudCheckFigures *fig, gint64 carryover);
 gboolean     bud_check_figures_measure (BudCheckFigures *fig, const char *measure, gint64 *out);
+guint        bud_check_code_key       (BudScheme scheme, const char *code);   /* 0 unless 1–7 digits */
+
+/* The usual 经济 ↔ 功能 pairs (bud-rules-lines.c) */
+gboolean     bud_check_pair_of_econ   (const char *econ, const char **func, const char **func2);
+const char  *bud_check_pair_of_func   (const char *func);
 
 /* Emission. @position is the object's index in its list (-1: missing object,
  * or unknown: pass -2 to have it looked up). @format is already translated. */

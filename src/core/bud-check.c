@@ -228,49 +228,130 @@ is_general (int source)
   return source == BUD_SOURCE_GENERAL || source == BUD_SOURCE_GENERAL_TRANSFER;
 }
 
-static void
-add_sangong (BudCheckFigures *fig,
-             const char      *econ,
-             gint64           amount)
+/* Codes are at most 7 digits: scheme, length and value fit one integer key,
+ * so a line's codes are found without hashing or comparing strings. */
+guint
+bud_check_code_key (BudScheme   scheme,
+                    const char *code)
 {
-  BudSangong item;
+  guint value = 0, n;
 
-  /* all 三公 款 are in 302, 309 or 310: skip the rest cheaply */
-  if (econ[0] != '3' || (econ[1] != '0' && econ[1] != '1'))
-    return;
+  for (n = 0; code[n]; n++)
+    {
+      if (n >= 7 || !g_ascii_isdigit (code[n]))
+        return 0;
+      value = value * 10 + (guint) (code[n] - '0');
+    }
+  return n ? ((guint) scheme << 28) | (n << 24) | value : 0;
+}
+
+static int
+sangong_of (const char *econ)
+{
   if (strcmp (econ, "30212") == 0)
-    item = BUD_SANGONG_ABROAD;
-  else if (strcmp (econ, "30217") == 0)
-    item = BUD_SANGONG_RECEPTION;
-  else if (strcmp (econ, "31013") == 0 || strcmp (econ, "30913") == 0)
-    item = BUD_SANGONG_VEHICLE_PURCHASE;
-  else if (strcmp (econ, "30231") == 0)
-    item = BUD_SANGONG_VEHICLE_OPERATION;
-  else
-    return;
+    return BUD_SANGONG_ABROAD;
+  if (strcmp (econ, "30217") == 0)
+    return BUD_SANGONG_RECEPTION;
+  if (strcmp (econ, "31013") == 0 || strcmp (econ, "30913") == 0)
+    return BUD_SANGONG_VEHICLE_PURCHASE;
+  if (strcmp (econ, "30231") == 0)
+    return BUD_SANGONG_VEHICLE_OPERATION;
+  return -1;
+}
 
-  fig->sangong[item] += amount;
-  if (item == BUD_SANGONG_VEHICLE_PURCHASE || item == BUD_SANGONG_VEHICLE_OPERATION)
-    fig->sangong[BUD_SANGONG_VEHICLE] += amount;
-  fig->sangong[BUD_SANGONG_TOTAL] += amount;
+typedef struct {
+  BudCatalog *catalog;
+  GHashTable *custom[2];   /* code → code, per scheme */
+} CodeSource;
+
+static BudCheckCode *
+code_info (BudCheckFigures *fig,
+           CodeSource      *src,
+           BudScheme        scheme,
+           const char      *code,
+           const BudLine   *line,
+           guint            position)
+{
+  guint key = bud_check_code_key (scheme, code);
+  guint slot = (key * 2654435761u) >> 22;   /* Fibonacci hashing into 1024 slots */
+  BudCheckCode *c;
+
+  if (key == 0)
+    return NULL;
+  c = fig->code_cache[slot];
+  if (c == NULL || c->key != key)
+    c = g_hash_table_lookup (fig->code_index, GUINT_TO_POINTER (key));
+  if (c != NULL)
+    {
+      fig->code_cache[slot] = c;
+      c->n_lines++;
+      return c;
+    }
+
+  c = g_new0 (BudCheckCode, 1);
+  c->key = key;
+  fig->code_cache[slot] = c;
+  c->code = code;
+  c->scheme = scheme;
+  c->first_line = line->id;
+  c->first_position = position;
+  c->n_lines = 1;
+  c->sangong = -1;
+  if (scheme == BUD_SCHEME_FUNCTIONAL)
+    {
+      c->level_ok = strlen (code) == 7;
+      if (c->level_ok)
+        c->pair = bud_check_pair_of_func (code);
+    }
+  else
+    {
+      c->level_ok = strlen (code) == 5;
+      if (c->level_ok)
+        {
+          bud_check_pair_of_econ (code, &c->pair, &c->pair2);
+          c->sangong = sangong_of (code);
+          c->personnel = g_str_has_prefix (code, "301") || g_str_has_prefix (code, "303");
+          c->entrusted = strcmp (code, "30227") == 0;
+        }
+    }
+  c->known = src->catalog == NULL || !c->level_ok ||
+             g_hash_table_contains (src->custom[scheme], code) ||
+             bud_catalog_lookup (src->catalog, scheme, code) != NULL;
+  g_hash_table_insert (fig->code_index, GUINT_TO_POINTER (key), c);
+  g_ptr_array_add (fig->codes, c);
+  return c;
 }
 
 void
 bud_check_figures_init (BudCheckFigures *fig,
-                        BudDocument     *doc)
+                        BudDocument     *doc,
+                        BudCatalog      *catalog)
 {
   GPtrArray *projects = bud_document_items (doc, BUD_KIND_PROJECT);
   GPtrArray *carryovers = bud_document_items (doc, BUD_KIND_CARRYOVER);
   GPtrArray *income = bud_document_items (doc, BUD_KIND_INCOME);
   GPtrArray *lines = bud_document_items (doc, BUD_KIND_LINE);
+  GPtrArray *customs = bud_document_items (doc, BUD_KIND_CUSTOM_CODE);
+  CodeSource src = { catalog, { NULL, NULL } };
 
   memset (fig, 0, sizeof *fig);
   fig->project_index = bud_check_index_items (projects);
   fig->projects = g_new0 (BudCheckSum, projects->len + 1);
   fig->carry_index = bud_check_index_items (carryovers);
   fig->carryovers = g_new0 (BudCheckSum, carryovers->len + 1);
-  fig->general_func_index = g_hash_table_new (g_str_hash, g_str_equal);
-  fig->general_func = g_array_new (FALSE, FALSE, sizeof (BudCheckFuncSum));
+  fig->code_index = g_hash_table_new (g_direct_hash, g_direct_equal);
+  fig->codes = g_ptr_array_new_with_free_func (g_free);
+  fig->line_func = g_new0 (BudCheckCode *, lines->len + 1);
+  fig->line_econ = g_new0 (BudCheckCode *, lines->len + 1);
+
+  src.custom[0] = g_hash_table_new (g_str_hash, g_str_equal);
+  src.custom[1] = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < customs->len; i++)
+    {
+      BudCustomCode *c = g_ptr_array_index (customs, i);
+      if (c->scheme == BUD_SCHEME_FUNCTIONAL || c->scheme == BUD_SCHEME_ECONOMIC)
+        g_hash_table_add (src.custom[c->scheme], c->code);
+    }
 
   for (guint i = 0; i < income->len; i++)
     {
@@ -284,8 +365,12 @@ bud_check_figures_init (BudCheckFigures *fig,
   for (guint i = 0; i < lines->len; i++)
     {
       BudLine *l = g_ptr_array_index (lines, i);
+      BudCheckCode *func = code_info (fig, &src, BUD_SCHEME_FUNCTIONAL, l->func, l, i);
+      BudCheckCode *econ = code_info (fig, &src, BUD_SCHEME_ECONOMIC, l->econ, l, i);
       gboolean fiscal;
 
+      fig->line_func[i] = func;
+      fig->line_econ[i] = econ;
       if (l->source < 0 || l->source >= BUD_N_SOURCES)
         continue;
       fiscal = bud_source_is_fiscal (l->source);
@@ -296,34 +381,32 @@ bud_check_figures_init (BudCheckFigures *fig,
 
       if (is_general (l->source))
         {
-          gpointer idx;
-
           fig->general_total += l->amount;
           if (l->kind == BUD_SPEND_PROJECT)
             fig->general_project += l->amount;
           else
             fig->general_basic += l->amount;
-
-          idx = g_hash_table_lookup (fig->general_func_index, l->func);
-          if (idx == NULL)
+          if (func != NULL)
             {
-              BudCheckFuncSum fs = { l->func, 0 };
-
-              g_array_append_val (fig->general_func, fs);
-              idx = GUINT_TO_POINTER (fig->general_func->len);
-              g_hash_table_insert (fig->general_func_index, l->func, idx);
+              func->general += l->amount;
+              func->has_general = TRUE;
             }
-          g_array_index (fig->general_func, BudCheckFuncSum, GPOINTER_TO_UINT (idx) - 1).amount += l->amount;
         }
 
-      if (fiscal)
+      if (fiscal && econ != NULL)
         {
-          add_sangong (fig, l->econ, l->amount);
-          if (strcmp (l->econ, "30227") == 0)
+          if (econ->sangong >= 0)
+            {
+              fig->sangong[econ->sangong] += l->amount;
+              if (econ->sangong == BUD_SANGONG_VEHICLE_PURCHASE ||
+                  econ->sangong == BUD_SANGONG_VEHICLE_OPERATION)
+                fig->sangong[BUD_SANGONG_VEHICLE] += l->amount;
+              fig->sangong[BUD_SANGONG_TOTAL] += l->amount;
+            }
+          if (econ->entrusted)
             fig->entrusted += l->amount;
           /* 公用经费 = 基本支出 other than 人员经费 (301 工资福利, 303 对个人和家庭的补助) */
-          if (l->kind == BUD_SPEND_BASIC &&
-              strncmp (l->econ, "301", 3) != 0 && strncmp (l->econ, "303", 3) != 0)
+          if (l->kind == BUD_SPEND_BASIC && !econ->personnel)
             fig->running += l->amount;
         }
 
@@ -340,6 +423,9 @@ bud_check_figures_init (BudCheckFigures *fig,
             sum_add (s, l->amount, fiscal);
         }
     }
+
+  g_hash_table_unref (src.custom[0]);
+  g_hash_table_unref (src.custom[1]);
 }
 
 void
@@ -347,8 +433,10 @@ bud_check_figures_clear (BudCheckFigures *fig)
 {
   g_clear_pointer (&fig->project_index, g_hash_table_unref);
   g_clear_pointer (&fig->carry_index, g_hash_table_unref);
-  g_clear_pointer (&fig->general_func_index, g_hash_table_unref);
-  g_clear_pointer (&fig->general_func, g_array_unref);
+  g_clear_pointer (&fig->code_index, g_hash_table_unref);
+  g_clear_pointer (&fig->codes, g_ptr_array_unref);
+  g_clear_pointer (&fig->line_func, g_free);
+  g_clear_pointer (&fig->line_econ, g_free);
   g_clear_pointer (&fig->projects, g_free);
   g_clear_pointer (&fig->carryovers, g_free);
 }
@@ -420,13 +508,13 @@ bud_check_figures_measure (BudCheckFigures *fig,
     }
   if (g_str_has_prefix (measure, "general.func."))
     {
-      guint idx;
+      BudCheckCode *c;
 
       rest = measure + strlen ("general.func.");
       if (!is_item_code (rest))
         return FALSE;
-      idx = GPOINTER_TO_UINT (g_hash_table_lookup (fig->general_func_index, rest));
-      *out = idx ? g_array_index (fig->general_func, BudCheckFuncSum, idx - 1).amount : 0;
+      c = g_hash_table_lookup (fig->code_index, GUINT_TO_POINTER (bud_check_code_key (BUD_SCHEME_FUNCTIONAL, rest)));
+      *out = c ? c->general : 0;
       return TRUE;
     }
   if (g_str_has_prefix (measure, "general."))
@@ -478,7 +566,7 @@ bud_check_measure_value (BudDocument *doc,
   g_return_val_if_fail (BUD_IS_DOCUMENT (doc), FALSE);
   g_return_val_if_fail (measure != NULL, FALSE);
 
-  bud_check_figures_init (&fig, doc);
+  bud_check_figures_init (&fig, doc, NULL);
   ok = bud_check_figures_measure (&fig, measure, &value);
   bud_check_figures_clear (&fig);
   if (out_value)
@@ -532,7 +620,12 @@ const char *
 bud_check_wan (BudCheckRun *run,
                gint64       fen)
 {
-  g_autofree char *n = bud_money_format (fen, BUD_MONEY_WAN, BUD_MONEY_FORMAT_DEFAULT);
+  g_autofree char *n = NULL;
+
+  /* below 50 元 the figure would read 0.00 万元: say what it is */
+  if (fen != 0 && fen > -5000 && fen < 5000)
+    return bud_check_diff (run, fen);
+  n = bud_money_format (fen, BUD_MONEY_WAN, BUD_MONEY_FORMAT_DEFAULT);
   return bud_check_take (run, g_strdup_printf ("%s 万元", n));
 }
 
@@ -589,6 +682,10 @@ bud_check_line_label (BudCheckRun   *run,
 gboolean
 bud_check_text_blank (const char *text)
 {
+  /* the usual case: a text starting with visible ASCII or a CJK ideograph */
+  if (text && (((guchar) text[0] > ' ' && (guchar) text[0] < 0x7F) ||
+               ((guchar) text[0] >= 0xE4 && (guchar) text[0] <= 0xE9)))
+    return FALSE;
   for (const char *p = text; p && *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -628,7 +725,7 @@ bud_check_run (BudDocument           *doc,
 
   g_return_val_if_fail (BUD_IS_DOCUMENT (doc), NULL);
 
-  bud_check_figures_init (&fig, doc);
+  bud_check_figures_init (&fig, doc, ctx ? ctx->catalog : NULL);
   run.doc = doc;
   run.ctx = ctx ? ctx : &none;
   run.fig = &fig;

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One pass over the lines runs every per-line rule. Catalog answers are
- * cached per distinct code: a department has tens of thousands of lines but
- * only a few hundred codes.
+ * The engine has already resolved each line's codes (level, catalog, usual
+ * pair) once per distinct code; this pass only reads those answers, so tens
+ * of thousands of lines cost no catalog look-up and no string comparison.
  */
 #include "config.h"
 
@@ -29,160 +29,98 @@ static const Pair pairs[] = {
   { "30114", { "2101199", NULL } },       /* 医疗费 */
 };
 
-static const Pair *
-pair_of_econ (const char *econ)
+gboolean
+bud_check_pair_of_econ (const char  *econ,
+                        const char **func,
+                        const char **func2)
 {
-  if (strncmp (econ, "301", 3) != 0)
-    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
     if (strcmp (pairs[i].econ, econ) == 0)
-      return &pairs[i];
-  return NULL;
-}
-
-static const Pair *
-pair_of_func (const char *func)
-{
-  if (func[0] != '2' || (func[1] != '0' && func[1] != '1' && func[1] != '2'))
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
-    for (guint j = 0; j < 2 && pairs[i].func[j]; j++)
-      if (strcmp (pairs[i].func[j], func) == 0)
-        return &pairs[i];
-  return NULL;
-}
-
-static gboolean
-pair_has_func (const Pair *p,
-               const char *func)
-{
-  for (guint j = 0; j < 2 && p->func[j]; j++)
-    if (strcmp (p->func[j], func) == 0)
-      return TRUE;
+      {
+        *func = pairs[i].func[0];
+        *func2 = pairs[i].func[1];
+        return TRUE;
+      }
+  *func = *func2 = NULL;
   return FALSE;
 }
 
-static gboolean
-is_code (const char *code,
-         gsize       digits)
+const char *
+bud_check_pair_of_func (const char *func)
 {
-  gsize n = 0;
-
-  for (; code[n]; n++)
-    if (!g_ascii_isdigit (code[n]) || n >= digits)
-      return FALSE;
-  return n == digits;
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    for (guint j = 0; j < 2 && pairs[i].func[j]; j++)
+      if (strcmp (pairs[i].func[j], func) == 0)
+        return pairs[i].econ;
+  return NULL;
 }
 
-typedef struct {
-  BudScheme   scheme;
-  const char *code;
-  gint64      first_id;
-  guint       first_position;
-  guint       n_lines;
-  gboolean    known;
-} CodeUse;
-
-typedef struct {
-  BudCheckRun *run;
-  GHashTable  *custom[2];   /* code → code, per scheme */
-  GHashTable  *seen;        /* code → CodeUse*; 7- and 5-digit codes cannot collide */
-  GPtrArray   *unknown;     /* CodeUse* in first-seen order */
-} CodeCheck;
-
 static void
-code_check_init (CodeCheck   *cc,
-                 BudCheckRun *run)
+report_unknown_codes (BudCheckRun *run)
 {
-  GPtrArray *customs = bud_document_items (run->doc, BUD_KIND_CUSTOM_CODE);
+  GPtrArray *codes = run->fig->codes;
 
-  cc->run = run;
-  cc->custom[0] = g_hash_table_new (g_str_hash, g_str_equal);
-  cc->custom[1] = g_hash_table_new (g_str_hash, g_str_equal);
-  cc->seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  cc->unknown = g_ptr_array_new ();
-  for (guint i = 0; i < customs->len; i++)
+  for (guint i = 0; i < codes->len; i++)
     {
-      BudCustomCode *c = g_ptr_array_index (customs, i);
-      if (c->scheme == BUD_SCHEME_FUNCTIONAL || c->scheme == BUD_SCHEME_ECONOMIC)
-        g_hash_table_add (cc->custom[c->scheme], c->code);
-    }
-}
-
-static void
-code_check_clear (CodeCheck *cc)
-{
-  g_hash_table_unref (cc->custom[0]);
-  g_hash_table_unref (cc->custom[1]);
-  g_hash_table_unref (cc->seen);
-  g_ptr_array_unref (cc->unknown);
-}
-
-static void
-code_check_use (CodeCheck  *cc,
-                BudScheme   scheme,
-                const char *code,
-                BudLine    *line,
-                guint       position)
-{
-  CodeUse *use = g_hash_table_lookup (cc->seen, code);
-
-  if (use == NULL)
-    {
-      use = g_new0 (CodeUse, 1);
-      use->scheme = scheme;
-      use->code = code;
-      use->first_id = line->id;
-      use->first_position = position;
-      use->known = g_hash_table_contains (cc->custom[scheme], code) ||
-                   bud_catalog_lookup (cc->run->ctx->catalog, scheme, code) != NULL;
-      g_hash_table_insert (cc->seen, (gpointer) code, use);
-      if (!use->known)
-        g_ptr_array_add (cc->unknown, use);
-    }
-  use->n_lines++;
-}
-
-static void
-code_check_report (CodeCheck *cc)
-{
-  for (guint i = 0; i < cc->unknown->len; i++)
-    {
-      CodeUse *use = g_ptr_array_index (cc->unknown, i);
+      BudCheckCode *c = g_ptr_array_index (codes, i);
       const char *fmt;
 
-      if (use->scheme == BUD_SCHEME_FUNCTIONAL)
+      if (c->known)
+        continue;
+      if (c->scheme == BUD_SCHEME_FUNCTIONAL)
         fmt = g_dngettext (GETTEXT_PACKAGE,
                            "Functional code %s is neither in the catalog nor among the document’s own codes (%u line uses it)",
                            "Functional code %s is neither in the catalog nor among the document’s own codes (%u lines use it)",
-                           use->n_lines);
+                           c->n_lines);
       else
         fmt = g_dngettext (GETTEXT_PACKAGE,
                            "Economic code %s is neither in the catalog nor among the document’s own codes (%u line uses it)",
                            "Economic code %s is neither in the catalog nor among the document’s own codes (%u lines use it)",
-                           use->n_lines);
-      bud_check_emit (cc->run, "lines.code-unknown", BUD_KIND_LINE, use->first_id,
-                      (gint) use->first_position,
-                      use->scheme == BUD_SCHEME_FUNCTIONAL ? "func" : "econ",
-                      fmt, use->code, use->n_lines);
+                           c->n_lines);
+      bud_check_emit (run, "lines.code-unknown", BUD_KIND_LINE, c->first_line, (gint) c->first_position,
+                      c->scheme == BUD_SCHEME_FUNCTIONAL ? "func" : "econ",
+                      fmt, c->code, c->n_lines);
     }
+}
+
+static void
+check_pair (BudCheckRun        *run,
+            const BudLine      *l,
+            guint               i,
+            const BudCheckCode *func,
+            const BudCheckCode *econ)
+{
+  if (econ->pair != NULL)
+    {
+      if (strcmp (econ->pair, l->func) == 0 || (econ->pair2 && strcmp (econ->pair2, l->func) == 0))
+        return;
+      if (econ->pair2 != NULL)
+        bud_check_emit (run, "lines.code-pair", BUD_KIND_LINE, l->id, (gint) i, "func",
+                        _("Line %s: economic code %s is usually budgeted on functional item %s or %s, not %s"),
+                        bud_check_line_label (run, l), l->econ, econ->pair, econ->pair2, l->func);
+      else
+        bud_check_emit (run, "lines.code-pair", BUD_KIND_LINE, l->id, (gint) i, "func",
+                        _("Line %s: economic code %s is usually budgeted on functional item %s, not %s"),
+                        bud_check_line_label (run, l), l->econ, econ->pair, l->func);
+    }
+  else if (func->pair != NULL)
+    bud_check_emit (run, "lines.code-pair", BUD_KIND_LINE, l->id, (gint) i, "econ",
+                    _("Line %s: functional item %s is usually spent on economic code %s, not %s"),
+                    bud_check_line_label (run, l), l->func, func->pair, l->econ);
 }
 
 void
 bud_rules_lines (BudCheckRun *run)
 {
   GPtrArray *lines = bud_document_items (run->doc, BUD_KIND_LINE);
-  gboolean use_catalog = run->ctx->catalog != NULL;
-  CodeCheck cc = { 0 };
-
-  if (use_catalog)
-    code_check_init (&cc, run);
 
   for (guint i = 0; i < lines->len; i++)
     {
       BudLine *l = g_ptr_array_index (lines, i);
-      gboolean func_ok = is_code (l->func, 7);
-      gboolean econ_ok = is_code (l->econ, 5);
+      const BudCheckCode *func = run->fig->line_func[i];
+      const BudCheckCode *econ = run->fig->line_econ[i];
+      gboolean func_ok = func != NULL && func->level_ok;
+      gboolean econ_ok = econ != NULL && econ->level_ok;
 
       if (!func_ok)
         bud_check_emit (run, "lines.code-level", BUD_KIND_LINE, l->id, (gint) i, "func",
@@ -193,32 +131,8 @@ bud_rules_lines (BudCheckRun *run)
                         _("Line %s: economic code “%s” is not a section (款); lines use 5-digit economic codes"),
                         bud_check_line_label (run, l), l->econ);
 
-      if (use_catalog)
-        {
-          if (func_ok)
-            code_check_use (&cc, BUD_SCHEME_FUNCTIONAL, l->func, l, i);
-          if (econ_ok)
-            code_check_use (&cc, BUD_SCHEME_ECONOMIC, l->econ, l, i);
-        }
-
       if (func_ok && econ_ok && l->kind == BUD_SPEND_BASIC)
-        {
-          const Pair *pe = pair_of_econ (l->econ);
-          const Pair *pf;
-
-          if (pe != NULL && !pair_has_func (pe, l->func) && pe->func[1] != NULL)
-            bud_check_emit (run, "lines.code-pair", BUD_KIND_LINE, l->id, (gint) i, "func",
-                            _("Line %s: economic code %s is usually budgeted on functional item %s or %s, not %s"),
-                            bud_check_line_label (run, l), l->econ, pe->func[0], pe->func[1], l->func);
-          else if (pe != NULL && !pair_has_func (pe, l->func))
-            bud_check_emit (run, "lines.code-pair", BUD_KIND_LINE, l->id, (gint) i, "func",
-                            _("Line %s: economic code %s is usually budgeted on functional item %s, not %s"),
-                            bud_check_line_label (run, l), l->econ, pe->func[0], l->func);
-          else if (pe == NULL && (pf = pair_of_func (l->func)) != NULL)
-            bud_check_emit (run, "lines.code-pair", BUD_KIND_LINE, l->id, (gint) i, "econ",
-                            _("Line %s: functional item %s is usually spent on economic code %s, not %s"),
-                            bud_check_line_label (run, l), l->func, pf->econ, l->econ);
-        }
+        check_pair (run, l, i, func, econ);
 
       if (l->kind == BUD_SPEND_PROJECT && l->project == 0)
         bud_check_emit (run, "lines.project-link", BUD_KIND_LINE, l->id, (gint) i, "project",
@@ -234,9 +148,6 @@ bud_rules_lines (BudCheckRun *run)
                         _("Line %s has a zero amount"), bud_check_line_label (run, l));
     }
 
-  if (use_catalog)
-    {
-      code_check_report (&cc);
-      code_check_clear (&cc);
-    }
+  if (run->ctx->catalog != NULL)
+    report_unknown_codes (run);
 }

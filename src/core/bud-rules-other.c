@@ -76,7 +76,7 @@ want_comparative (BudCheckRun *run,
     return;
   bud_check_emit (run, "comparison.missing", BUD_KIND_COMPARATIVE, 0, -1, "last_year",
                   _("No last year’s budget is given for %s (%s this year): the narrative needs it to state the change"),
-                  measure, bud_check_diff (run, value));
+                  measure, bud_check_wan (run, value));
 }
 
 void
@@ -131,16 +131,16 @@ bud_rules_comparison (BudCheckRun *run)
       bud_check_figures_measure (fig, top[i], &v);
       want_comparative (run, have, top[i], v);
     }
-  for (guint i = 0; i < fig->general_func->len; i++)
+  for (guint i = 0; i < fig->codes->len; i++)
     {
-      BudCheckFuncSum *fs = &g_array_index (fig->general_func, BudCheckFuncSum, i);
+      BudCheckCode *c = g_ptr_array_index (fig->codes, i);
       g_autofree char *key = NULL;
 
       /* a code at the wrong level is lines.code-level's business */
-      if (strlen (fs->code) != 7)
+      if (c->scheme != BUD_SCHEME_FUNCTIONAL || !c->has_general || !c->level_ok)
         continue;
-      key = g_strconcat ("general.func.", fs->code, NULL);
-      want_comparative (run, have, key, fs->amount);
+      key = g_strconcat ("general.func.", c->code, NULL);
+      want_comparative (run, have, key, c->general);
     }
 }
 
@@ -153,51 +153,69 @@ is_x (guchar c)
 }
 
 /* The first placeholder in @text: XX/xx (not inside a word like “Exxon”),
- * ××, ＸＸ, ***, 待填写, 待补充. */
+ * ××, ＸＸ/ｘｘ, ***, 待填写, 待补充. Runs on every text after every edit, so
+ * it skips to the bytes that can start one (×: C3, fullwidth: EF, 待: E5). */
 static const char *
 find_placeholder (const char *text,
                   gsize      *len)
 {
+  static const char starts[] = "Xx*\xC3\xEF\xE5";
   const guchar *start = (const guchar *) text;
 
-  for (const guchar *p = start; *p; p++)
+  for (const char *q = text + strcspn (text, starts); *q; q += 1 + strcspn (q + 1, starts))
     {
-      if (is_x (*p) && is_x (p[1]))
+      const guchar *p = (const guchar *) q;
+
+      if (is_x (*p))
         {
           const guchar *e = p;
 
           while (is_x (*e))
             e++;
-          if ((p == start || !g_ascii_isalpha (p[-1])) && !g_ascii_isalpha (*e))
+          if (e - p >= 2 && (p == start || !g_ascii_isalpha (p[-1])) && !g_ascii_isalpha (*e))
             {
               *len = (gsize) (e - p);
               return (const char *) p;
             }
-          p = e - 1;
+          q = (const char *) e - 1;
         }
-      else if (*p == '*' && p[1] == '*' && p[2] == '*')
+      else if (*p == '*')
         {
-          *len = 3;
-          return (const char *) p;
+          if (p[1] == '*' && p[2] == '*')
+            {
+              *len = 3;
+              return (const char *) p;
+            }
         }
-      else if (*p == 0xC3 && strncmp ((const char *) p, "××", strlen ("××")) == 0)
+      else if (*p == 0xC3)
         {
-          *len = strlen ("××");
-          return (const char *) p;
+          if (p[1] == 0x97 && strncmp (q, "××", strlen ("××")) == 0)
+            {
+              *len = strlen ("××");
+              return q;
+            }
         }
-      else if (*p == 0xEF &&
-               (strncmp ((const char *) p, "ＸＸ", strlen ("ＸＸ")) == 0 ||
-                strncmp ((const char *) p, "ｘｘ", strlen ("ｘｘ")) == 0))
+      else if (*p == 0xEF)
         {
-          *len = strlen ("ＸＸ");
-          return (const char *) p;
+          if (p[1] == 0xBC && (strncmp (q, "ＸＸ", strlen ("ＸＸ")) == 0))
+            {
+              *len = strlen ("ＸＸ");
+              return q;
+            }
+          if (p[1] == 0xBD && (strncmp (q, "ｘｘ", strlen ("ｘｘ")) == 0))
+            {
+              *len = strlen ("ｘｘ");
+              return q;
+            }
         }
-      else if (*p == 0xE5 &&
-               (strncmp ((const char *) p, "待填写", strlen ("待填写")) == 0 ||
-                strncmp ((const char *) p, "待补充", strlen ("待补充")) == 0))
+      else if (p[1] == 0xBE && p[2] == 0x85)   /* 待 */
         {
-          *len = strlen ("待填写");
-          return (const char *) p;
+          if (strncmp (q, "待填写", strlen ("待填写")) == 0 ||
+              strncmp (q, "待补充", strlen ("待补充")) == 0)
+            {
+              *len = strlen ("待填写");
+              return q;
+            }
         }
     }
   return NULL;
