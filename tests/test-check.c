@@ -564,8 +564,10 @@ test_carryover_balance (void)
   set_int (f.doc, BUD_KIND_LINE, foreign, "carryover", item);
   findings = check (f.doc);
   expect (findings, "carryover.balance", BUD_SEVERITY_ERROR, BUD_KIND_CARRYOVER, item, "amount", gap);
-  expect (findings, "carryover.balance", BUD_SEVERITY_ERROR, BUD_KIND_LINE, stray, "carryover", NULL);
-  expect (findings, "carryover.balance", BUD_SEVERITY_ERROR, BUD_KIND_LINE, foreign, "source", NULL);
+  expect (findings, "carryover.balance", BUD_SEVERITY_ERROR, BUD_KIND_LINE, stray, "carryover",
+          "2010399/30201");
+  expect (findings, "carryover.balance", BUD_SEVERITY_ERROR, BUD_KIND_LINE, foreign, "source",
+          "昌市财〔2025〕12号");
   g_assert_cmpuint (count_rule (findings, "carryover.balance"), ==, 3);
   fixture_clear (&f);
 

@@ -62,10 +62,14 @@ const char         *bud_severity_to_string (BudSeverity            severity);   
 const char         *bud_severity_label     (BudSeverity            severity);   /* translated */
 void                bud_finding_free       (BudFinding            *finding);
 
-/* This year's figure of a comparative measure key (see the exchange format:
- * income.*, expense.*, general.*, general.func.<项>, sangong.*, entrusted.total,
- * running.total). FALSE for a key that names no figure we know. One pass over
- * the lines per call: for one figure, not for loops. */
+/* This year's figure of a comparative measure key (see the exchange format):
+ * income.<source>/total = 控制数; expense.total/basic/project = all lines;
+ * general.* and general.func.<项> = lines of 一般公共预算 (本级 and 上级转移支付,
+ * without 结转); sangong.* = 财政拨款 lines (incl. 结转) on 30212 / 30217 /
+ * 31013+30913 / 30231, basic and project; entrusted.total = 财政拨款 on 30227;
+ * running.total = 公用经费 of 财政拨款 basic lines (not 301/303).
+ * FALSE for a key that names no figure we know. One pass over the lines per
+ * call: for one figure, not for loops. */
 gboolean            bud_check_measure_value (BudDocument          *doc,
                                              const char           *measure,
                                              gint64               *out_value);

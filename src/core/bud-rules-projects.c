@@ -12,6 +12,27 @@
 
 #include "bud-check-private.h"
 
+static void
+check_target_money (BudCheckRun       *run,
+                    const BudTarget   *t,
+                    guint              position,
+                    const BudCheckSum *s)
+{
+  gint64 fiscal = t->fiscal_upper + t->fiscal_local;
+
+  if (fiscal != s->fiscal)
+    bud_check_emit (run, "projects.target-money", BUD_KIND_TARGET, t->id, (gint) position, "fiscal_local",
+                    _("%s: fiscal funds %s (higher level %s + this level %s), but the project’s fiscal lines add up to %s"),
+                    bud_check_target_name (run, t), bud_check_wan (run, fiscal),
+                    bud_check_wan (run, t->fiscal_upper), bud_check_wan (run, t->fiscal_local),
+                    bud_check_wan (run, s->fiscal));
+  if (t->other != s->total - s->fiscal)
+    bud_check_emit (run, "projects.target-money", BUD_KIND_TARGET, t->id, (gint) position, "other",
+                    _("%s: other funds %s, but the project’s lines from other sources add up to %s"),
+                    bud_check_target_name (run, t), bud_check_wan (run, t->other),
+                    bud_check_wan (run, s->total - s->fiscal));
+}
+
 void
 bud_rules_projects (BudCheckRun *run)
 {
@@ -45,30 +66,10 @@ bud_rules_projects (BudCheckRun *run)
                         p->name, s->n_lines);
 
       if (tpos == 0)
-        {
-          bud_check_emit (run, "projects.target", BUD_KIND_PROJECT, p->id, (gint) i, NULL,
-                          _("Project “%s” (%s) has no performance target table"),
-                          p->name, bud_check_wan (run, s->total));
-          continue;
-        }
+        bud_check_emit (run, "projects.target", BUD_KIND_PROJECT, p->id, (gint) i, NULL,
+                        _("Project “%s” (%s) has no performance target table"),
+                        p->name, bud_check_wan (run, s->total));
       else
-        {
-          BudTarget *t = g_ptr_array_index (targets, tpos - 1);
-          gint64 fiscal = t->fiscal_upper + t->fiscal_local;
-
-          if (fiscal != s->fiscal)
-            bud_check_emit (run, "projects.target-money", BUD_KIND_TARGET, t->id, (gint) tpos - 1,
-                            "fiscal_local",
-                            _("%s: fiscal funds %s (higher level %s + this level %s), but the project’s fiscal lines add up to %s"),
-                            bud_check_target_name (run, t), bud_check_wan (run, fiscal),
-                            bud_check_wan (run, t->fiscal_upper), bud_check_wan (run, t->fiscal_local),
-                            bud_check_wan (run, s->fiscal));
-          if (t->other != s->total - s->fiscal)
-            bud_check_emit (run, "projects.target-money", BUD_KIND_TARGET, t->id, (gint) tpos - 1,
-                            "other",
-                            _("%s: other funds %s, but the project’s lines from other sources add up to %s"),
-                            bud_check_target_name (run, t), bud_check_wan (run, t->other),
-                            bud_check_wan (run, s->total - s->fiscal));
-        }
+        check_target_money (run, g_ptr_array_index (targets, tpos - 1), tpos - 1, s);
     }
 }
