@@ -334,6 +334,7 @@ test_sorted (void)
   set_text (f.doc, BUD_KIND_PROFILE, 1, "structure", "下设XX个科室");
   set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 100);
   findings = check (f.doc);
+  dump (findings);
   g_assert_cmpuint (bud_check_count (findings, BUD_SEVERITY_ERROR), >, 0);
   g_assert_cmpuint (bud_check_count (findings, BUD_SEVERITY_WARNING), >, 0);
   g_assert_cmpuint (bud_check_count (findings, BUD_SEVERITY_INFO), >, 0);
@@ -986,6 +987,7 @@ test_text_placeholder (void)
   set_text (f.doc, BUD_KIND_PROJECT, f.project, "policy_basis", "根据昌市党财【2025】××号");
   set_text (f.doc, BUD_KIND_INDICATOR, f.first_indicator, "basis", "待填写");
   set_text (f.doc, BUD_KIND_LINE, f.office, "note", "***");
+  set_text (f.doc, BUD_KIND_PROJECT, f.project, "execution", "2026 年ＸＸ月");
   g_assert_true (bud_document_put_text (f.doc, "other_matters", "本部门xx事项", &error));
   g_assert_no_error (error);
   findings = check (f.doc);
@@ -997,7 +999,9 @@ test_text_placeholder (void)
   expect (findings, "text.placeholder", BUD_SEVERITY_ERROR, BUD_KIND_LINE, f.office, "note", "***");
   expect (findings, "text.placeholder", BUD_SEVERITY_ERROR, BUD_KIND_TEXT,
           text_id (f.doc, "other_matters"), "value", "other_matters");
-  g_assert_cmpuint (count_rule (findings, "text.placeholder"), ==, 5);
+  expect (findings, "text.placeholder", BUD_SEVERITY_ERROR, BUD_KIND_PROJECT, f.project, "execution",
+          "ＸＸ");
+  g_assert_cmpuint (count_rule (findings, "text.placeholder"), ==, 6);
   fixture_clear (&f);
 
   /* words that merely contain x, bold markup, reviewers' comments */
