@@ -1,0 +1,45 @@
+/* bud-narrative.h — the text parts of the package, generated from the figures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * 第一部分 (profile), 第三部分 (情况说明, 13 sections) and 第四部分 (名词解释) as a
+ * flat list of sections in print order. Exports and the preview render them;
+ * the user may override any generated section (texts key "narrative.<id>").
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "bud-document.h"
+#include "bud-template.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BUD_NARRATIVE_PART1 = 1,   /* 第一部分 部门概况 */
+  BUD_NARRATIVE_PART3 = 3,   /* 第三部分 部门预算情况说明 */
+  BUD_NARRATIVE_PART4 = 4,   /* 第四部分 名词解释, and the closing signature */
+} BudNarrativePart;
+
+typedef struct {
+  BudNarrativePart  part;
+  char             *id;          /* stable: "1.1" 主要职能, "1.2" 机构设置, "3.1" … "3.12",
+                                    "3.13.1" … "3.13.5" (其他重要事项 subsections), "4" 名词解释,
+                                    "signature" */
+  int               level;       /* 1 = a numbered section (一、…), 2 = a subsection ((一)…) */
+  char             *title;       /* as printed, e.g. "一、关于…2026年收支预算情况总体说明"; "" for signature */
+  char             *body;        /* paragraphs separated by "\n" */
+  gboolean          overridden;  /* the body is the user's own text */
+  gboolean          stale;       /* overridden, and the figures it was written against have changed */
+  gboolean          performance_tables_after;  /* exports print the performance target tables after it */
+} BudNarrativeSection;
+
+GPtrArray  *bud_narrative_build        (BudDocument  *doc,
+                                        BudTemplate  *tpl,
+                                        GError      **error);   /* of BudNarrativeSection, print order */
+char       *bud_narrative_to_text      (GPtrArray    *sections);
+void        bud_narrative_section_free (BudNarrativeSection *section);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BudNarrativeSection, bud_narrative_section_free)
+
+G_END_DECLS
