@@ -82,6 +82,15 @@ gboolean      bud_document_begin       (BudDocument *self, GError **error);
 gboolean      bud_document_commit      (BudDocument *self, GError **error);
 void          bud_document_rollback    (BudDocument *self);
 
+/* Undo/redo: each outermost transaction (a single edit, or begin…commit) is one
+ * step. Undo and redo go through the sink like any edit. Loading a document
+ * (import, open) should call bud_document_clear_history afterwards. */
+gboolean      bud_document_can_undo    (BudDocument *self);
+gboolean      bud_document_can_redo    (BudDocument *self);
+gboolean      bud_document_undo        (BudDocument *self, GError **error);
+gboolean      bud_document_redo        (BudDocument *self, GError **error);
+void          bud_document_clear_history (BudDocument *self);
+
 void          bud_document_set_sink    (BudDocument *self, const BudDocumentSink *sink,
                                         gpointer store);
 void          bud_document_set_read_only (BudDocument *self, gboolean read_only);
