@@ -86,6 +86,20 @@ test_budget_round_trip (void)
   reopened = bud_storage_open (path, BUD_STORAGE_OPEN_READ_ONLY, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bud_document_meta (reopened)->date, ==, "2026-03-14");
+  g_assert_false (bud_document_can_undo (reopened));   /* loading is not an edit */
+
+  /* undo goes through the file too */
+  g_clear_object (&reopened);
+  reopened = bud_storage_open (path, BUD_STORAGE_OPEN_DEFAULT, &storage, &error);
+  g_assert_no_error (error);
+  g_assert_true (bud_document_set_text (reopened, BUD_KIND_META, 1, "date", "2026-03-15", &error));
+  g_assert_true (bud_document_undo (reopened, &error));
+  g_assert_no_error (error);
+  bud_storage_close (storage);
+  g_clear_object (&reopened);
+  reopened = bud_storage_open (path, BUD_STORAGE_OPEN_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bud_document_meta (reopened)->date, ==, "2026-03-14");
 
   g_unlink (path);
   g_rmdir (dir);

@@ -34,6 +34,9 @@ struct _BudDocument
 
   guint                  depth;
   GArray                *journal;
+  GPtrArray             *undo_steps;   /* of GArray of JournalEntry, oldest first */
+  GPtrArray             *redo_steps;
+  enum { HISTORY_NORMAL, HISTORY_UNDOING, HISTORY_REDOING } history_mode;
   guint64                revision;
   gboolean               read_only;
 };
@@ -54,6 +57,14 @@ journal_entry_clear (gpointer data)
     bud_entity_free (j->kind, j->removed);
 }
 
+static GArray *
+new_journal (void)
+{
+  GArray *a = g_array_new (FALSE, TRUE, sizeof (JournalEntry));
+  g_array_set_clear_func (a, journal_entry_clear);
+  return a;
+}
+
 static void
 bud_document_finalize (GObject *object)
 {
@@ -65,6 +76,8 @@ bud_document_finalize (GObject *object)
       g_ptr_array_unref (self->items[k]);
     }
   g_array_unref (self->journal);
+  g_ptr_array_unref (self->undo_steps);
+  g_ptr_array_unref (self->redo_steps);
 
   G_OBJECT_CLASS (bud_document_parent_class)->finalize (object);
 }
@@ -117,8 +130,9 @@ bud_document_init (BudDocument *self)
   bud_document_meta (self)->template_id = (g_free (bud_document_meta (self)->template_id),
                                            g_strdup ("xinjiang-2026"));
 
-  self->journal = g_array_new (FALSE, TRUE, sizeof (JournalEntry));
-  g_array_set_clear_func (self->journal, journal_entry_clear);
+  self->journal = new_journal ();
+  self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->redo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
 BudDocument *
@@ -263,6 +277,31 @@ emit_changed (BudDocument   *self,
 
 static void revert_journal (BudDocument *self);
 
+/* Enough to undo a working day of typing; older steps are dropped. */
+#define MAX_UNDO_STEPS 1000
+
+/* The committed journal becomes one undo step (or redo step while undoing). */
+static void
+keep_history_step (BudDocument *self)
+{
+  GPtrArray *target;
+
+  if (self->journal->len == 0)
+    return;
+  if (self->history_mode == HISTORY_UNDOING)
+    target = self->redo_steps;
+  else
+    {
+      target = self->undo_steps;
+      if (self->history_mode == HISTORY_NORMAL)
+        g_ptr_array_set_size (self->redo_steps, 0);
+    }
+  g_ptr_array_add (target, self->journal);
+  self->journal = new_journal ();
+  if (target->len > MAX_UNDO_STEPS)
+    g_ptr_array_remove_index (target, 0);
+}
+
 static gboolean
 tx_begin (BudDocument  *self,
           GError      **error)
@@ -300,7 +339,7 @@ tx_end (BudDocument  *self,
       revert_journal (self);
       return FALSE;
     }
-  g_array_set_size (self->journal, 0);
+  keep_history_step (self);
   return TRUE;
 }
 
@@ -828,6 +867,153 @@ bud_document_move (BudDocument  *self,
     }
   emit_changed (self, kind, id, NULL, BUD_CHANGE_MOVE);
   return tx_end (self, error);
+}
+
+/* ---- undo / redo ---- */
+
+/* Apply the inverse of one journal entry as a new, journaled edit through the
+ * sink, so that undoing is itself undoable (that journal is the redo step). */
+static gboolean
+apply_inverse (BudDocument   *self,
+               JournalEntry  *j,
+               GError       **error)
+{
+  JournalEntry back = { 0 };
+  gpointer e;
+  gint pos;
+
+  back.kind = j->kind;
+  back.id = j->id;
+
+  switch (j->type)
+    {
+    case BUD_CHANGE_INSERT:
+      return remove_one (self, j->kind, j->id, error);
+
+    case BUD_CHANGE_REMOVE:
+      e = bud_entity_copy (j->kind, j->removed);
+      if (self->sink && !self->sink->insert (self->store, j->kind, e, j->position, error))
+        {
+          bud_entity_free (j->kind, e);
+          return FALSE;
+        }
+      raw_insert (self, j->kind, e, j->position);
+      back.type = BUD_CHANGE_INSERT;
+      journal_push (self, &back);
+      emit_changed (self, j->kind, j->id, NULL, BUD_CHANGE_INSERT);
+      return TRUE;
+
+    case BUD_CHANGE_UPDATE:
+      e = bud_document_lookup (self, j->kind, j->id);
+      g_return_val_if_fail (e != NULL, FALSE);
+      back.type = BUD_CHANGE_UPDATE;
+      back.field = j->field;
+      if (j->field->type == BUD_FIELD_TEXT)
+        {
+          back.old_text = g_strdup (bud_field_get_text (e, j->field));
+          bud_field_set_text (e, j->field, j->old_text);
+        }
+      else
+        {
+          back.old_int = bud_field_get_int (e, j->field);
+          bud_field_set_int (e, j->field, j->old_int);
+        }
+      journal_push (self, &back);
+      if (self->sink && !self->sink->update (self->store, j->kind, e, j->field, error))
+        return FALSE;
+      emit_changed (self, j->kind, j->id, j->field->name, BUD_CHANGE_UPDATE);
+      return TRUE;
+
+    case BUD_CHANGE_MOVE:
+      pos = bud_document_position (self, j->kind, j->id);
+      g_return_val_if_fail (pos >= 0, FALSE);
+      raw_move (self, j->kind, (guint) pos, j->position);
+      back.type = BUD_CHANGE_MOVE;
+      back.position = (guint) pos;
+      journal_push (self, &back);
+      if (self->sink && self->sink->move &&
+          !self->sink->move (self->store, j->kind, self->items[j->kind], (guint) pos, j->position, error))
+        return FALSE;
+      emit_changed (self, j->kind, j->id, NULL, BUD_CHANGE_MOVE);
+      return TRUE;
+
+    case BUD_CHANGE_RELOAD:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+replay_step (BudDocument  *self,
+             GPtrArray    *from,
+             int           mode,
+             GError      **error)
+{
+  GArray *step;
+  gboolean ok;
+
+  if (from->len == 0)
+    return TRUE;
+  step = g_ptr_array_index (from, from->len - 1);
+  if (!tx_begin (self, error))
+    return FALSE;
+  self->history_mode = mode;
+  for (guint i = step->len; i-- > 0; )
+    if (!apply_inverse (self, &g_array_index (step, JournalEntry, i), error))
+      {
+        tx_abort (self);
+        self->history_mode = HISTORY_NORMAL;
+        return FALSE;      /* the step stays, the document is as before */
+      }
+  /* take the step off before committing: tx_end files the new journal as its opposite */
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  ok = tx_end (self, error);
+  self->history_mode = HISTORY_NORMAL;
+  if (ok)
+    g_array_unref (step);
+  else
+    g_ptr_array_add (from, step);   /* the commit failed and was rolled back: keep it */
+  return ok;
+}
+
+gboolean
+bud_document_can_undo (BudDocument *self)
+{
+  g_return_val_if_fail (BUD_IS_DOCUMENT (self), FALSE);
+  return self->undo_steps->len > 0 && !self->read_only;
+}
+
+gboolean
+bud_document_can_redo (BudDocument *self)
+{
+  g_return_val_if_fail (BUD_IS_DOCUMENT (self), FALSE);
+  return self->redo_steps->len > 0 && !self->read_only;
+}
+
+gboolean
+bud_document_undo (BudDocument  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (BUD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  return replay_step (self, self->undo_steps, HISTORY_UNDOING, error);
+}
+
+gboolean
+bud_document_redo (BudDocument  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (BUD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  return replay_step (self, self->redo_steps, HISTORY_REDOING, error);
+}
+
+void
+bud_document_clear_history (BudDocument *self)
+{
+  g_return_if_fail (BUD_IS_DOCUMENT (self));
+  g_ptr_array_set_size (self->undo_steps, 0);
+  g_ptr_array_set_size (self->redo_steps, 0);
 }
 
 void

@@ -585,9 +585,15 @@ bud_json_read_data (const char  *data,
     }
 
   doc = bud_document_new ();
-  /* on failure the half-built document goes away with doc: nothing is half-imported */
+  /* on failure the half-built document goes away with doc: nothing is half-imported;
+   * one transaction, so the import is not a pile of undo steps */
+  if (!bud_document_begin (doc, error))
+    return NULL;
   if (!read_root (doc, json_parser_get_root (parser), error))
     return NULL;
+  if (!bud_document_commit (doc, error))
+    return NULL;
+  bud_document_clear_history (doc);
   return g_steal_pointer (&doc);
 }
 

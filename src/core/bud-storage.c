@@ -631,10 +631,16 @@ load_document (sqlite3     *db,
 {
   g_autoptr(BudDocument) doc = bud_document_new ();
 
+  /* one transaction: the load is not a pile of undo steps */
+  if (!bud_document_begin (doc, error))
+    return NULL;
   /* kinds are in dependency order, so every reference finds its row */
   for (guint k = 0; k < BUD_N_KINDS; k++)
     if (!load_kind (db, doc, bud_entity_class (k), display, error))
       return NULL;
+  if (!bud_document_commit (doc, error))
+    return NULL;
+  bud_document_clear_history (doc);
   return g_steal_pointer (&doc);
 }
 
