@@ -749,3 +749,60 @@ bud_check_run (BudDocument           *doc,
   bud_check_figures_clear (&fig);
   return run.findings;
 }
+
+void
+bud_check_context_init (BudCheckContext *ctx,
+                        BudTemplate     *tpl)
+{
+  g_return_if_fail (ctx != NULL);
+
+  memset (ctx, 0, sizeof *ctx);
+  ctx->catalog = bud_catalog_get_default ();
+  if (tpl == NULL)
+    return;
+  ctx->expected_weight = bud_template_get_indicator_weight_sum (tpl);
+  ctx->required_level1 = bud_template_get_level1_names (tpl, "project");
+}
+
+char *
+bud_finding_describe_location (BudDocument      *doc,
+                               const BudFinding *finding)
+{
+  const BudEntityClass *klass;
+  gpointer e;
+  GString *s;
+
+  if (finding->kind >= BUD_N_KINDS)
+    return g_strdup (_("The document"));
+  klass = bud_entity_class (finding->kind);
+  e = finding->id ? bud_document_lookup (doc, finding->kind, finding->id) : NULL;
+  s = g_string_new (_(klass->label));
+
+  if (e == NULL)
+    {
+      if (!klass->singleton)
+        g_string_append_printf (s, " %s", _("(missing)"));
+    }
+  else if (finding->kind == BUD_KIND_LINE)
+    {
+      const BudLine *l = e;
+      g_string_append_printf (s, " %" G_GINT64_FORMAT " (%s × %s)", l->id, l->func, l->econ);
+    }
+  else if (finding->kind == BUD_KIND_PROJECT)
+    g_string_append_printf (s, " “%s”", ((const BudProject *) e)->name);
+  else if (finding->kind == BUD_KIND_INCOME)
+    g_string_append_printf (s, " %s", bud_source_label (((const BudIncome *) e)->source));
+  else if (finding->kind == BUD_KIND_COMPARATIVE)
+    g_string_append_printf (s, " %s", ((const BudComparative *) e)->measure);
+  else if (finding->kind == BUD_KIND_TEXT)
+    g_string_append_printf (s, " %s", ((const BudText *) e)->key);
+  else if (!klass->singleton)
+    g_string_append_printf (s, " %" G_GINT64_FORMAT, *(const gint64 *) e);
+
+  if (finding->field)
+    {
+      const BudField *f = bud_entity_class_field (klass, finding->field);
+      g_string_append_printf (s, " · %s", f ? _(f->label) : finding->field);
+    }
+  return g_string_free (s, FALSE);
+}
