@@ -194,49 +194,50 @@ bud_document_revision (BudDocument *self)
   return self->revision;
 }
 
+/* First row of @kind whose @field holds the value: the look-ups of keyed rows
+ * (income per source, comparative per measure…) are small lists, scanned. */
+static gpointer
+find_first (BudDocument *self,
+            BudKind      kind,
+            const char  *field,
+            gint64       ivalue,
+            const char  *tvalue)
+{
+  const BudField *f = bud_entity_class_field (bud_entity_class (kind), field);
+  GPtrArray *a = self->items[kind];
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      gpointer e = g_ptr_array_index (a, i);
+
+      if (tvalue ? g_strcmp0 (bud_field_get_text (e, f), tvalue) == 0
+                 : bud_field_get_int (e, f) == ivalue)
+        return e;
+    }
+  return NULL;
+}
+
 BudIncome *
 bud_document_find_income (BudDocument *self,
                           BudSource    source)
 {
-  GPtrArray *a = self->items[BUD_KIND_INCOME];
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      BudIncome *in = g_ptr_array_index (a, i);
-      if (in->source == (int) source)
-        return in;
-    }
-  return NULL;
+  return find_first (self, BUD_KIND_INCOME, "source", source, NULL);
 }
 
 BudComparative *
 bud_document_find_comparative (BudDocument *self,
                                const char  *measure)
 {
-  GPtrArray *a = self->items[BUD_KIND_COMPARATIVE];
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      BudComparative *c = g_ptr_array_index (a, i);
-      if (g_strcmp0 (c->measure, measure) == 0)
-        return c;
-    }
-  return NULL;
+  g_return_val_if_fail (measure != NULL, NULL);
+  return find_first (self, BUD_KIND_COMPARATIVE, "measure", 0, measure);
 }
 
 static BudText *
 find_text (BudDocument *self,
            const char  *key)
 {
-  GPtrArray *a = self->items[BUD_KIND_TEXT];
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      BudText *t = g_ptr_array_index (a, i);
-      if (g_strcmp0 (t->key, key) == 0)
-        return t;
-    }
-  return NULL;
+  g_return_val_if_fail (key != NULL, NULL);
+  return find_first (self, BUD_KIND_TEXT, "key", 0, key);
 }
 
 const char *
@@ -251,15 +252,7 @@ BudTarget *
 bud_document_find_target (BudDocument *self,
                           gint64       project)
 {
-  GPtrArray *a = self->items[BUD_KIND_TARGET];
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      BudTarget *t = g_ptr_array_index (a, i);
-      if (t->project == project)
-        return t;
-    }
-  return NULL;
+  return find_first (self, BUD_KIND_TARGET, "project", project, NULL);
 }
 
 /* ---- transactions ---- */
