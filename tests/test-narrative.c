@@ -300,6 +300,12 @@ test_golden_tables_agree (void)
   g_autoptr(GPtrArray) tables = bud_pivot_build_all (tpl, doc, NULL, NULL);
   BudTable *t5 = g_ptr_array_index (tables, bud_template_find_table (tpl, 5));
   BudNarrativeSection *s5 = find_section (ours, "3.5");
+  g_autoptr(GPtrArray) reused = bud_narrative_build_with_tables (doc, tpl, tables, NULL);
+  g_autofree char *a = bud_narrative_to_text (ours);
+  g_autofree char *b = bud_narrative_to_text (reused);
+
+  /* tables the caller already has give the same text */
+  g_assert_cmpstr (a, ==, b);
 
   for (guint i = 0; i < t5->rows->len; i++)
     {

@@ -499,10 +499,38 @@ primary_is_admin (BudDocument *doc)
          (primary->type == BUD_UNIT_ADMIN || primary->type == BUD_UNIT_CIVIL_SERVANT);
 }
 
+/* The tables the narrative quotes, by template id; 表2 (收入 by 功能分类) is not among them. */
+static const char * const quoted_tables[] = {
+  "summary", "expense", "fiscal", "general", "general_basic", "general_project",
+  "fund", "state_capital", "sangong", "entrusted", "carryover",
+};
+
+static GPtrArray *
+build_tables (BudTemplate  *tpl,
+              BudDocument  *doc,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) bud_table_unref);
+
+  for (guint i = 0; i < bud_template_get_n_tables (tpl); i++)
+    {
+      const BudTableSpec *spec = bud_template_get_table (tpl, i);
+      BudTable *t;
+
+      if (!g_strv_contains (quoted_tables, spec->id))
+        continue;
+      if ((t = bud_pivot_build (tpl, i, doc, NULL, error)) == NULL)
+        return NULL;
+      g_ptr_array_add (tables, t);
+    }
+  return g_steal_pointer (&tables);
+}
+
 static gboolean
 builder_run (BudNarrativeBuilder  *nb,
              BudDocument          *doc,
              BudTemplate          *tpl,
+             GPtrArray            *tables,
              GError              **error)
 {
   BudMeta *meta = bud_document_meta (doc);
@@ -539,8 +567,9 @@ builder_run (BudNarrativeBuilder  *nb,
       g_hash_table_insert (nb->texts, t->key, t);
     }
 
-  nb->tables = bud_pivot_build_all (nb->tpl, doc, NULL, error);
-  if (nb->tables == NULL)
+  if (tables != NULL)
+    nb->tables = g_ptr_array_ref (tables);
+  else if ((nb->tables = build_tables (nb->tpl, doc, error)) == NULL)
     return FALSE;
 
   build_part1 (nb);
@@ -561,7 +590,26 @@ bud_narrative_build (BudDocument  *doc,
   g_return_val_if_fail (BUD_IS_DOCUMENT (doc), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (builder_run (&nb, doc, tpl, error))
+  if (builder_run (&nb, doc, tpl, NULL, error))
+    sections = g_steal_pointer (&nb.sections);
+  builder_clear (&nb);
+  return sections;
+}
+
+GPtrArray *
+bud_narrative_build_with_tables (BudDocument  *doc,
+                                 BudTemplate  *tpl,
+                                 GPtrArray    *tables,
+                                 GError      **error)
+{
+  BudNarrativeBuilder nb;
+  GPtrArray *sections = NULL;
+
+  g_return_val_if_fail (BUD_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (tpl != NULL && tables != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (builder_run (&nb, doc, tpl, tables, error))
     sections = g_steal_pointer (&nb.sections);
   builder_clear (&nb);
   return sections;
@@ -629,7 +677,7 @@ bud_narrative_override (BudDocument  *doc,
   g_return_val_if_fail (BUD_IS_DOCUMENT (doc), FALSE);
   g_return_val_if_fail (id != NULL && text != NULL, FALSE);
 
-  ok = builder_run (&nb, doc, tpl, error);
+  ok = builder_run (&nb, doc, tpl, NULL, error);
   for (guint i = 0; ok && i < nb.sections->len && fp == NULL; i++)
     if (strcmp (((BudNarrativeSection *) g_ptr_array_index (nb.sections, i))->id, id) == 0)
       fp = g_strdup (g_ptr_array_index (nb.fingerprints, i));

@@ -40,6 +40,13 @@ typedef struct {
 GPtrArray  *bud_narrative_build        (BudDocument  *doc,
                                         BudTemplate  *tpl,
                                         GError      **error);   /* of BudNarrativeSection, print order */
+/* The same from tables already derived from @doc with @tpl (bud_pivot_build_all),
+ * for views that rebuild the tables after each edit anyway: the narrative then
+ * costs only its own pass. */
+GPtrArray  *bud_narrative_build_with_tables (BudDocument  *doc,
+                                             BudTemplate  *tpl,
+                                             GPtrArray    *tables,
+                                             GError      **error);
 char       *bud_narrative_to_text      (GPtrArray    *sections);
 void        bud_narrative_section_free (BudNarrativeSection *section);
 
