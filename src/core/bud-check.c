@@ -62,6 +62,8 @@ static const BudRuleInfo rules[] = {
     N_("Comparatives name a known measure") },
   { "comparison.missing", BUD_SEVERITY_INFO,
     N_("Last year’s figure is given for each figure the narrative compares") },
+  { "narrative.stale", BUD_SEVERITY_WARNING,
+    N_("Sections of the narrative the user rewrote still match the figures they quote") },
   { "text.placeholder", BUD_SEVERITY_ERROR,
     N_("No placeholder text (XX, ××, 待填写…)") },
   { "meta.year", BUD_SEVERITY_WARNING,
@@ -719,7 +721,7 @@ GPtrArray *
 bud_check_run (BudDocument           *doc,
                const BudCheckContext *ctx)
 {
-  static const BudCheckContext none = { NULL, 0, NULL };
+  static const BudCheckContext none = { NULL, 0, NULL, NULL };
   BudCheckFigures fig;
   BudCheckRun run = { 0 };
 
@@ -742,6 +744,7 @@ bud_check_run (BudDocument           *doc,
   bud_rules_sangong (&run);
   bud_rules_comparison (&run);
   bud_rules_texts (&run);
+  bud_rules_narrative (&run);
 
   g_ptr_array_sort (run.findings, compare_findings);
 
@@ -760,6 +763,7 @@ bud_check_context_init (BudCheckContext *ctx,
   ctx->catalog = bud_catalog_get_default ();
   if (tpl == NULL)
     return;
+  ctx->tpl = tpl;
   ctx->expected_weight = bud_template_get_indicator_weight_sum (tpl);
   ctx->required_level1 = bud_template_get_level1_names (tpl, "project");
 }
