@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdarg.h>
 #include <string.h>
@@ -660,7 +662,7 @@ bud_check_project_name (BudCheckRun *run,
 
   if (p && p->name[0])
     return p->name;
-  return bud_check_take (run, g_strdup_printf ("#%" G_GINT64_FORMAT, project));
+  return bud_check_take (run, g_strdup_printf ("#%" PRId64, project));
 }
 
 const char *
@@ -790,7 +792,7 @@ bud_finding_describe_location (BudDocument      *doc,
   else if (finding->kind == BUD_KIND_LINE)
     {
       const BudLine *l = e;
-      g_string_append_printf (s, " %" G_GINT64_FORMAT " (%s × %s)", l->id, l->func, l->econ);
+      g_string_append_printf (s, " %" PRId64 " (%s × %s)", l->id, l->func, l->econ);
     }
   else if (finding->kind == BUD_KIND_PROJECT)
     g_string_append_printf (s, " “%s”", ((const BudProject *) e)->name);
@@ -801,7 +803,7 @@ bud_finding_describe_location (BudDocument      *doc,
   else if (finding->kind == BUD_KIND_TEXT)
     g_string_append_printf (s, " %s", ((const BudText *) e)->key);
   else if (!klass->singleton)
-    g_string_append_printf (s, " %" G_GINT64_FORMAT, *(const gint64 *) e);
+    g_string_append_printf (s, " %" PRId64, *(const gint64 *) e);
 
   if (finding->field)
     {

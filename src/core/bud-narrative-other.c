@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -46,14 +48,14 @@ build_procurement (BudNarrativeBuilder *nb)
 
   begin_sub (nb, 2, "政府采购情况");
   if (p->total == 0 && p->goods == 0 && p->works == 0 && p->services == 0 && p->reserved_sme == 0)
-    bud_narrative_para (nb, "%" G_GINT64_FORMAT "年，%s未安排政府采购预算。", nb->year, nb->dept);
+    bud_narrative_para (nb, "%" PRId64 "年，%s未安排政府采购预算。", nb->year, nb->dept);
   else
     {
-      bud_narrative_para (nb, "%" G_GINT64_FORMAT "年，%s政府采购预算%s万元，其中：政府采购货物预算%s万元，"
+      bud_narrative_para (nb, "%" PRId64 "年，%s政府采购预算%s万元，其中：政府采购货物预算%s万元，"
                           "政府采购工程预算%s万元，政府采购服务预算%s万元。",
                           nb->year, nb->dept, bud_narrative_wan (nb, p->total), bud_narrative_wan (nb, p->goods),
                           bud_narrative_wan (nb, p->works), bud_narrative_wan (nb, p->services));
-      bud_narrative_para (nb, "%" G_GINT64_FORMAT "年，%s面向中小企业预留政府采购项目预算金额%s万元，"
+      bud_narrative_para (nb, "%" PRId64 "年，%s面向中小企业预留政府采购项目预算金额%s万元，"
                           "其中：小微企业预留政府采购项目预算金额%s万元。",
                           nb->year, nb->dept, bud_narrative_wan (nb, p->reserved_sme),
                           bud_narrative_wan (nb, p->reserved_micro));
@@ -69,7 +71,7 @@ as_of_text (BudNarrativeBuilder *nb,
   int y, m, d;
 
   if (sscanf (as_of, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return g_strdup_printf ("%" G_GINT64_FORMAT "年底", nb->year - 1);
+    return g_strdup_printf ("%" PRId64 "年底", nb->year - 1);
   if (m == 12 && d == 31)
     return g_strdup_printf ("%d年底", y);
   return g_strdup_printf ("%d年%d月%d日", y, m, d);
@@ -99,12 +101,12 @@ build_assets (BudNarrativeBuilder *nb)
   bud_narrative_para (nb, "部门价值单价50万元以上大型设备%s台，部门价值单价100万元以上大型设备%s台。",
                       bud_narrative_count (nb, a->equipment_50), bud_narrative_count (nb, a->equipment_100));
   if (a->planned_vehicles == 0 && a->planned_vehicles_value == 0)
-    bud_narrative_para (nb, "%" G_GINT64_FORMAT "年部门预算未安排购置车辆经费，安排购置单价50万元以上大型设备%s台，"
+    bud_narrative_para (nb, "%" PRId64 "年部门预算未安排购置车辆经费，安排购置单价50万元以上大型设备%s台，"
                         "部门单价100万元以上大型设备%s台。", nb->year,
                         bud_narrative_count (nb, a->planned_equipment_50),
                         bud_narrative_count (nb, a->planned_equipment_100));
   else
-    bud_narrative_para (nb, "%" G_GINT64_FORMAT "年部门预算安排购置车辆%s辆，经费%s万元，安排购置单价50万元以上"
+    bud_narrative_para (nb, "%" PRId64 "年部门预算安排购置车辆%s辆，经费%s万元，安排购置单价50万元以上"
                         "大型设备%s台，部门单价100万元以上大型设备%s台。", nb->year,
                         bud_narrative_count (nb, a->planned_vehicles), bud_narrative_wan (nb, a->planned_vehicles_value),
                         bud_narrative_count (nb, a->planned_equipment_50),
@@ -137,7 +139,7 @@ build_performance (BudNarrativeBuilder *nb)
     }
 
   begin_sub (nb, 4, "预算绩效情况");
-  bud_narrative_para (nb, "%" G_GINT64_FORMAT "年，本部门预算绩效管理整体预算绩效目标%s个，涉及预算金额%s万元；"
+  bud_narrative_para (nb, "%" PRId64 "年，本部门预算绩效管理整体预算绩效目标%s个，涉及预算金额%s万元；"
                       "当年预算安排项目共%s个，其中：财政拨款项目涉及预算金额%s万元；非财政拨款项目涉及预算金额%s万元。%s",
                       nb->year, bud_narrative_count (nb, n_dept), bud_narrative_wan (nb, dept),
                       bud_narrative_count (nb, n_project), bud_narrative_wan (nb, fiscal),

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include "bud-narrative-private.h"
@@ -218,7 +220,7 @@ build_fiscal (BudNarrativeBuilder *nb)
       bud_narrative_end (nb);
       return;
     }
-  bud_narrative_para (nb, "%" G_GINT64_FORMAT "年财政拨款收支总预算%s万元。", nb->year,
+  bud_narrative_para (nb, "%" PRId64 "年财政拨款收支总预算%s万元。", nb->year,
                       bud_narrative_wan (nb, bud_narrative_total (t4, "income")));
   for (guint b = 0; b < G_N_ELEMENTS (budgets); b++)
     {
@@ -326,7 +328,7 @@ build_general (BudNarrativeBuilder *nb)
       if (row->kind != BUD_ROW_ITEM)
         continue;
       measure = g_strconcat ("general.func.", row->keys[0], NULL);
-      bud_narrative_para (nb, "%u. %s（类）%s（款）%s（项）：%" G_GINT64_FORMAT "年预算数为%s万元%s。",
+      bud_narrative_para (nb, "%u. %s（类）%s（款）%s（项）：%" PRId64 "年预算数为%s万元%s。",
                           ++n, class, section, bud_narrative_row_label (t5, row, 0), nb->year,
                           bud_narrative_wan (nb, amount),
                           with_change (nb, measure, bud_narrative_measure (nb, measure)));
@@ -564,12 +566,12 @@ build_sangong (BudNarrativeBuilder *nb)
         g_string_append_printf (changes, "%s%s%s", changes->len ? "；" : "", sangong_items[i].label, c);
     }
   if (total_change && changes->len)
-    bud_narrative_para (nb, "%" G_GINT64_FORMAT "年财政拨款“三公”经费预算%s，其中：%s。", nb->year,
+    bud_narrative_para (nb, "%" PRId64 "年财政拨款“三公”经费预算%s，其中：%s。", nb->year,
                         total_change, changes->str);
   else if (total_change)
-    bud_narrative_para (nb, "%" G_GINT64_FORMAT "年财政拨款“三公”经费预算%s。", nb->year, total_change);
+    bud_narrative_para (nb, "%" PRId64 "年财政拨款“三公”经费预算%s。", nb->year, total_change);
   else if (changes->len)
-    bud_narrative_para (nb, "%" G_GINT64_FORMAT "年财政拨款“三公”经费预算中，%s。", nb->year, changes->str);
+    bud_narrative_para (nb, "%" PRId64 "年财政拨款“三公”经费预算中，%s。", nb->year, changes->str);
   bud_narrative_end (nb);
 }
 

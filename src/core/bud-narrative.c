@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -90,7 +92,7 @@ bud_narrative_wan_about (BudNarrativeBuilder *nb,
                          gint64               fen)
 {
   if (fen % 1000000 == 0)
-    return quote (nb, g_strdup_printf ("%" G_GINT64_FORMAT, fen / 1000000));
+    return quote (nb, g_strdup_printf ("%" PRId64, fen / 1000000));
   return bud_narrative_wan (nb, fen);
 }
 
@@ -108,7 +110,7 @@ const char *
 bud_narrative_count (BudNarrativeBuilder *nb,
                      gint64               n)
 {
-  return quote (nb, g_strdup_printf ("%" G_GINT64_FORMAT, n));
+  return quote (nb, g_strdup_printf ("%" PRId64, n));
 }
 
 const char *
@@ -244,7 +246,7 @@ bud_narrative_chinese_number (guint n)
 const char *
 bud_narrative_dept_year (BudNarrativeBuilder *nb)
 {
-  return bud_narrative_take (nb, g_strdup_printf ("%s%" G_GINT64_FORMAT "年", nb->dept, nb->year));
+  return bud_narrative_take (nb, g_strdup_printf ("%s%" PRId64 "年", nb->dept, nb->year));
 }
 
 /* ---- tables ---- */
@@ -317,9 +319,9 @@ part_title (BudNarrativeBuilder *nb,
   switch (part)
     {
     case BUD_NARRATIVE_PART1:
-      return g_strdup_printf ("第一部分 %" G_GINT64_FORMAT "年部门概况", nb->year);
+      return g_strdup_printf ("第一部分 %" PRId64 "年部门概况", nb->year);
     case BUD_NARRATIVE_PART3:
-      return g_strdup_printf ("第三部分 %" G_GINT64_FORMAT "年部门预算情况说明", nb->year);
+      return g_strdup_printf ("第三部分 %" PRId64 "年部门预算情况说明", nb->year);
     case BUD_NARRATIVE_PART4:
     default:
       return g_strdup ("第四部分 名词解释");
