@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -118,7 +120,7 @@ findings_to_html (BudDocument *doc,
     ".summary{margin:1em 0}\n@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}\n"
     "</style>\n</head>\n<body>\n<h1>");
   html_escape (out, meta->department);
-  g_string_append_printf (out, " %" G_GINT64_FORMAT " — ", meta->year);
+  g_string_append_printf (out, " %" PRId64 " — ", meta->year);
   html_escape (out, _("Check report"));
   g_string_append (out, "</h1>\n<p class=\"summary\">");
   {

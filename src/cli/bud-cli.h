@@ -24,5 +24,6 @@ int bud_cli_import (int argc, char **argv);
 int bud_cli_export (int argc, char **argv);
 int bud_cli_tables (int argc, char **argv);
 int bud_cli_check (int argc, char **argv);
+int bud_cli_narrative (int argc, char **argv);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ static const Command commands[] = {
   { "export", bud_cli_export, N_("Export a document (JSON)") },
   { "tables", bud_cli_tables, N_("Print the disclosure tables of a document") },
   { "check",  bud_cli_check,  N_("Check a document with every rule a reviewer applies") },
+  { "narrative", bud_cli_narrative, N_("Print the text parts of the package (情况说明)") },
 };
 
 static void

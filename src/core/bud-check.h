@@ -45,6 +45,8 @@ typedef struct {
   BudCatalog          *catalog;          /* NULL: code-existence rules are skipped */
   gint64               expected_weight;  /* Σ indicator weights per table, hundredths; 0 = do not check */
   const char * const  *required_level1;  /* 一级 categories each project table must have; NULL = skip */
+  BudTemplate         *tpl;              /* for rules that need the derived tables (narrative.stale);
+                                            NULL: the document's own template is loaded when needed */
 } BudCheckContext;
 
 /* The 一级 categories of the 财预〔2021〕101号 framework, NULL-terminated. */

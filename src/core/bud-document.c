@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -473,7 +475,7 @@ check_ref (BudDocument     *self,
   if (value != 0 && bud_document_lookup (self, f->ref_kind, value) == NULL)
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_NOT_FOUND,
-                   _("%s: there is no %s with id %" G_GINT64_FORMAT),
+                   _("%s: there is no %s with id %" PRId64),
                    _(f->label), _(bud_entity_class (f->ref_kind)->label), value);
       return FALSE;
     }
@@ -508,7 +510,7 @@ check_unique (BudDocument     *self,
         {
           g_autofree char *shown = f->type == BUD_FIELD_TEXT ? g_strdup (tvalue)
             : f->type == BUD_FIELD_ENUM ? g_strdup (f->enum_values[ivalue])
-            : g_strdup_printf ("%" G_GINT64_FORMAT, ivalue);
+            : g_strdup_printf ("%" PRId64, ivalue);
           g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_DUPLICATE,
                        _("%s “%s” is already used by another %s"),
                        _(f->label), shown, _(bud_entity_class (kind)->label));
@@ -571,7 +573,7 @@ bud_document_insert (BudDocument  *self,
   if (*id < 0 || (*id > 0 && bud_document_lookup (self, kind, *id) != NULL))
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_DUPLICATE,
-                   _("%s id %" G_GINT64_FORMAT " is already used"), _(klass->label), *id);
+                   _("%s id %" PRId64 " is already used"), _(klass->label), *id);
       goto fail;
     }
   for (guint i = 0; i < klass->n_fields; i++)
@@ -704,7 +706,7 @@ bud_document_remove (BudDocument  *self,
   if (bud_entity_class (kind)->singleton || bud_document_lookup (self, kind, id) == NULL)
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT " to remove"),
+                   _("There is no %s with id %" PRId64 " to remove"),
                    _(bud_entity_class (kind)->label), id);
       return FALSE;
     }
@@ -739,7 +741,7 @@ set_value (BudDocument  *self,
   if (e == NULL)
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT),
+                   _("There is no %s with id %" PRId64),
                    _(klass->label), id);
       return FALSE;
     }
@@ -835,7 +837,7 @@ bud_document_move (BudDocument  *self,
   if (from < 0)
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT),
+                   _("There is no %s with id %" PRId64),
                    _(bud_entity_class (kind)->label), id);
       return FALSE;
     }

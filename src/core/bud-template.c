@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -156,7 +158,7 @@ get_uint (Parser     *p,
     return fail (p, full, _("a whole number is expected"));
   v = json_node_get_int (node);
   if (v < 0 || v > max)
-    return fail (p, full, _("%" G_GINT64_FORMAT " is out of range 0–%u"), v, max);
+    return fail (p, full, _("%" PRId64 " is out of range 0–%u"), v, max);
   *out = (guint) v;
   return TRUE;
 }
