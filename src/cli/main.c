@@ -19,7 +19,7 @@ typedef struct {
 
 static const Command commands[] = {
   { "import", bud_cli_import, N_("Import a JSON exchange file into a new .budget document") },
-  { "export", bud_cli_export, N_("Export a document (JSON)") },
+  { "export", bud_cli_export, N_("Export a document (PDF, XLSX, HTML, CSV, JSON)") },
   { "tables", bud_cli_tables, N_("Print the disclosure tables of a document") },
 };
 
