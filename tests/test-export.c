@@ -289,7 +289,11 @@ remove_tree (const char *path)
 static void
 fixture_teardown (void)
 {
-  remove_tree (fx.dir);
+  /* BUD_EXPORT_KEEP=1 keeps the files, to look at them */
+  if (g_getenv ("BUD_EXPORT_KEEP"))
+    g_printerr ("# exported files kept in %s\n", fx.dir);
+  else
+    remove_tree (fx.dir);
   g_free (fx.dir);
   g_free (fx.pdf);
   g_free (fx.xlsx);

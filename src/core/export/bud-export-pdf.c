@@ -841,11 +841,17 @@ draw_toc (Pdf *pdf)
         new_page (pdf, FALSE);
       if (part)
         pdf->y += 6;
-      show (pdf, l, pdf->page_w - pdf->right - nw, pdf->y);
+      {
+        double nh = th;
 
-      l = prepare (pdf, b->toc_text, size, part, content_width (pdf) - indent - reserve - 24, PANGO_ALIGN_LEFT);
-      layout_size (l, &tw, &th);
-      show (pdf, l, pdf->left + indent, pdf->y);
+        l = prepare (pdf, b->toc_text, size, part, content_width (pdf) - indent - reserve - 24, PANGO_ALIGN_LEFT);
+        layout_size (l, &tw, &th);
+        show (pdf, l, pdf->left + indent, pdf->y);
+        /* the number stands on the entry's last line, where the dots end */
+        l = prepare (pdf, number, size, part, -1, PANGO_ALIGN_LEFT);
+        show (pdf, l, pdf->page_w - pdf->right - nw, pdf->y + th - nh);
+        l = prepare (pdf, b->toc_text, size, part, content_width (pdf) - indent - reserve - 24, PANGO_ALIGN_LEFT);
+      }
       if (pdf->drawing)
         {
           PangoLayoutLine *last = pango_layout_get_line_readonly (l, pango_layout_get_line_count (l) - 1);
@@ -854,12 +860,17 @@ draw_toc (Pdf *pdf)
 
           pango_layout_line_get_pixel_extents (last, NULL, &ext);
           lx = pdf->left + indent + ext.x + ext.width + 4;
+          /* the leader: one dotted stroke, not a shape per dot */
+          cairo_save (pdf->cr);
           cairo_set_source_rgb (pdf->cr, 0.35, 0.35, 0.35);
-          for (double dx = lx; dx < pdf->page_w - pdf->right - nw - 4; dx += 4)
-            {
-              cairo_arc (pdf->cr, dx, ly, 0.55, 0, 2 * G_PI);
-              cairo_fill (pdf->cr);
-            }
+          cairo_set_line_width (pdf->cr, 1.1);
+          cairo_set_line_cap (pdf->cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_dash (pdf->cr, (const double[]) { 0, 4 }, 2, 0);
+          cairo_new_path (pdf->cr);
+          cairo_move_to (pdf->cr, lx, ly);
+          cairo_line_to (pdf->cr, pdf->page_w - pdf->right - nw - 4, ly);
+          cairo_stroke (pdf->cr);
+          cairo_restore (pdf->cr);
           cairo_set_source_rgb (pdf->cr, 0, 0, 0);
         }
       pdf->y += th * 1.7;
