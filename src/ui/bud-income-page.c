@@ -168,7 +168,8 @@ bud_income_page_dispose (GObject *object)
   if (self->doc != NULL)
     g_clear_signal_handler (&self->changed_id, self->doc);
   g_clear_object (&self->doc);
-  gtk_widget_dispose_template (GTK_WIDGET (object), BUD_TYPE_INCOME_PAGE);
+  /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
+   * libadwaita 1.2 criticals when that child is already gone */
   G_OBJECT_CLASS (bud_income_page_parent_class)->dispose (object);
 }
 

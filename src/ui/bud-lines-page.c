@@ -18,16 +18,17 @@
 #include "bud-entity-item.h"
 #include "bud-section.h"
 
+/* in the order of the template's columns */
 typedef enum {
-  COL_UNIT,
   COL_FUNC,
   COL_FUNC_NAME,
   COL_ECON,
   COL_ECON_NAME,
+  COL_AMOUNT,
+  COL_SOURCE,
   COL_KIND,
   COL_PROJECT,
-  COL_SOURCE,
-  COL_AMOUNT,
+  COL_UNIT,
   COL_NOTE,
   N_COLS
 } Column;
@@ -587,7 +588,8 @@ bud_lines_page_dispose (GObject *object)
   if (self->doc != NULL)
     g_clear_signal_handler (&self->changed_id, self->doc);
   g_clear_object (&self->doc);
-  gtk_widget_dispose_template (GTK_WIDGET (object), BUD_TYPE_LINES_PAGE);
+  /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
+   * libadwaita 1.2 criticals when that child is already gone */
   g_clear_object (&self->selection);
   g_clear_object (&self->source_labels);
   g_clear_object (&self->filter);

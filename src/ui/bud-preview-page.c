@@ -432,7 +432,8 @@ bud_preview_page_dispose (GObject *object)
 
   if (self->long_view != NULL)
     gtk_column_view_set_model (self->long_view, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), BUD_TYPE_PREVIEW_PAGE);
+  /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
+   * libadwaita 1.2 criticals when that child is already gone */
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->tpl, bud_template_unref);
   g_clear_object (&self->doc);

@@ -387,6 +387,9 @@ projects_set_document (BudSection  *section,
   fill_units (self);
   bud_kind_model_set_document (self->allocation_model, doc);
   bud_kind_model_set_document (self->projects, doc);
+  /* open on the first project rather than an empty editor */
+  if (doc != NULL && bud_document_count (doc, BUD_KIND_PROJECT) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
   gtk_widget_set_sensitive (self->add_button, doc != NULL && !bud_document_get_read_only (doc));
   gtk_widget_set_sensitive (self->add_allocation_button, doc != NULL && !bud_document_get_read_only (doc));
   update_count (self);
@@ -433,7 +436,8 @@ bud_projects_page_dispose (GObject *object)
   if (self->doc != NULL)
     g_clear_signal_handler (&self->changed_id, self->doc);
   g_clear_object (&self->doc);
-  gtk_widget_dispose_template (GTK_WIDGET (object), BUD_TYPE_PROJECTS_PAGE);
+  /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
+   * libadwaita 1.2 criticals when that child is already gone */
   g_clear_object (&self->selection);
   g_clear_object (&self->project_allocations);
   g_clear_object (&self->allocation_filter);

@@ -201,7 +201,8 @@ bud_review_page_section_init (BudSectionInterface *iface)
 static void
 bud_review_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), BUD_TYPE_REVIEW_PAGE);
+  /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
+   * libadwaita 1.2 criticals when that child is already gone */
   G_OBJECT_CLASS (bud_review_page_parent_class)->dispose (object);
 }
 

@@ -207,7 +207,6 @@ screenshot_tick_cb (GtkWidget     *widget,
   if (++self->screenshot_frames < 8)
     return G_SOURCE_CONTINUE;
 
-  self->screenshot_tick = 0;
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -215,12 +214,15 @@ screenshot_tick_cb (GtkWidget     *widget,
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  if (node != NULL)
-    {
-      texture = gsk_renderer_render_texture (renderer, node,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-      gsk_render_node_unref (node);
-    }
+  if (node != NULL && renderer != NULL)
+    texture = gsk_renderer_render_texture (renderer, node,
+                                           &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_clear_pointer (&node, gsk_render_node_unref);
+  /* the first frames may have nothing to draw yet: try again a little later */
+  if (texture == NULL && self->screenshot_frames < 120)
+    return G_SOURCE_CONTINUE;
+
+  self->screenshot_tick = 0;
   if (texture == NULL || !gdk_texture_save_to_png (texture, self->screenshot))
     g_printerr (_("Could not write the screenshot to %s\n"), self->screenshot);
 
