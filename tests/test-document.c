@@ -307,6 +307,126 @@ test_equal (void)
   g_assert_cmpstr (diff, ==, "units[0].code");
 }
 
+static void
+test_undo_redo (void)
+{
+  g_autoptr(BudDocument) doc = bud_document_new ();
+  g_autoptr(BudDocument) empty = bud_document_new ();
+  BudUnit *u;
+  BudLine *l;
+  gint64 lid;
+  g_autofree char *diff = NULL;
+
+  g_assert_false (bud_document_can_undo (doc));
+  u = add_unit (doc, "本级");
+  l = bud_document_insert (doc, BUD_KIND_LINE, new_line (u->id, "2010350", "30101", 100), -1, NULL);
+  lid = l->id;
+  g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, lid, "amount", 250, NULL));
+  g_assert_true (bud_document_set_text (doc, BUD_KIND_LINE, lid, "note", "补发", NULL));
+
+  /* a group is one step */
+  g_assert_true (bud_document_begin (doc, NULL));
+  g_assert_true (bud_document_set_text (doc, BUD_KIND_META, 1, "department", "某局", NULL));
+  g_assert_true (bud_document_set_int (doc, BUD_KIND_META, 1, "year", 2026, NULL));
+  g_assert_true (bud_document_commit (doc, NULL));
+
+  g_assert_true (bud_document_undo (doc, NULL));
+  g_assert_cmpstr (bud_document_meta (doc)->department, ==, "");
+  g_assert_cmpint (bud_document_meta (doc)->year, ==, 0);
+  g_assert_true (bud_document_can_redo (doc));
+  g_assert_true (bud_document_redo (doc, NULL));
+  g_assert_cmpstr (bud_document_meta (doc)->department, ==, "某局");
+  g_assert_cmpint (bud_document_meta (doc)->year, ==, 2026);
+
+  /* remove, then undo brings the same row back at the same id and place */
+  g_assert_true (bud_document_remove (doc, BUD_KIND_LINE, lid, NULL));
+  g_assert_null (bud_document_lookup (doc, BUD_KIND_LINE, lid));
+  g_assert_true (bud_document_undo (doc, NULL));
+  l = bud_document_lookup (doc, BUD_KIND_LINE, lid);
+  g_assert_nonnull (l);
+  g_assert_cmpint (l->amount, ==, 250);
+  g_assert_cmpstr (l->note, ==, "补发");
+
+  /* undo everything: the document is empty again */
+  while (bud_document_can_undo (doc))
+    g_assert_true (bud_document_undo (doc, NULL));
+  g_assert_true (bud_document_equal (doc, empty, &diff));
+  g_assert_null (diff);
+  /* and redo everything, the removal of the line (undone above) included */
+  while (bud_document_can_redo (doc))
+    g_assert_true (bud_document_redo (doc, NULL));
+  g_assert_null (bud_document_lookup (doc, BUD_KIND_LINE, lid));
+  g_assert_true (bud_document_undo (doc, NULL));
+  l = bud_document_lookup (doc, BUD_KIND_LINE, lid);
+  g_assert_nonnull (l);
+  g_assert_cmpint (l->amount, ==, 250);
+  g_assert_cmpstr (bud_document_meta (doc)->department, ==, "某局");
+
+  /* a new edit after an undo drops the redo steps */
+  g_assert_true (bud_document_undo (doc, NULL));
+  g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, lid, "amount", 7, NULL));
+  g_assert_false (bud_document_can_redo (doc));
+
+  bud_document_clear_history (doc);
+  g_assert_false (bud_document_can_undo (doc));
+}
+
+static void
+test_undo_cascade (void)
+{
+  g_autoptr(BudDocument) doc = bud_document_new ();
+  BudUnit *u = add_unit (doc, "本级");
+  BudProject *p = add_project (doc, u->id, "项目");
+  BudAllocation *al = bud_entity_new (BUD_KIND_ALLOCATION);
+  gint64 pid = p->id;
+
+  al->project = pid;
+  g_free (al->purpose);
+  al->purpose = g_strdup ("会展");
+  al->amount = 30000;
+  g_assert_nonnull (bud_document_insert (doc, BUD_KIND_ALLOCATION, al, -1, NULL));
+  g_assert_true (bud_document_remove (doc, BUD_KIND_PROJECT, pid, NULL));
+  g_assert_cmpuint (bud_document_count (doc, BUD_KIND_ALLOCATION), ==, 0);
+  /* one undo restores the project and the row it owned */
+  g_assert_true (bud_document_undo (doc, NULL));
+  g_assert_nonnull (bud_document_lookup (doc, BUD_KIND_PROJECT, pid));
+  g_assert_cmpuint (bud_document_count (doc, BUD_KIND_ALLOCATION), ==, 1);
+  al = g_ptr_array_index (bud_document_items (doc, BUD_KIND_ALLOCATION), 0);
+  g_assert_cmpint (al->amount, ==, 30000);
+}
+
+static void
+test_undo_sink_failure (void)
+{
+  g_autoptr(BudDocument) doc = bud_document_new ();
+  FakeStore store = { 0 };
+  BudUnit *u = add_unit (doc, "本级");
+
+  g_assert_true (bud_document_set_text (doc, BUD_KIND_UNIT, u->id, "code", "901", NULL));
+  bud_document_set_sink (doc, &fake_sink, &store);
+  store.fail_at = 1;
+  g_assert_false (bud_document_undo (doc, NULL));
+  /* nothing changed, and the step is still there to try again */
+  g_assert_cmpstr (u->code, ==, "901");
+  g_assert_true (bud_document_can_undo (doc));
+  store.fail_at = 0;
+  g_assert_true (bud_document_undo (doc, NULL));
+  g_assert_cmpstr (u->code, ==, "");
+}
+
+static void
+test_undo_move (void)
+{
+  g_autoptr(BudDocument) doc = bud_document_new ();
+  BudUnit *a = add_unit (doc, "A"), *b = add_unit (doc, "B");
+
+  g_assert_true (bud_document_move (doc, BUD_KIND_UNIT, b->id, 0, NULL));
+  g_assert_true (bud_document_undo (doc, NULL));
+  g_assert_cmpint (bud_document_position (doc, BUD_KIND_UNIT, a->id), ==, 0);
+  g_assert_true (bud_document_redo (doc, NULL));
+  g_assert_cmpint (bud_document_position (doc, BUD_KIND_UNIT, b->id), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -321,6 +441,10 @@ main (int argc, char **argv)
   g_test_add_func ("/document/sink/rollback", test_sink_failure_rolls_back);
   g_test_add_func ("/document/read-only", test_read_only);
   g_test_add_func ("/document/equal", test_equal);
+  g_test_add_func ("/document/undo/redo", test_undo_redo);
+  g_test_add_func ("/document/undo/cascade", test_undo_cascade);
+  g_test_add_func ("/document/undo/sink-failure", test_undo_sink_failure);
+  g_test_add_func ("/document/undo/move", test_undo_move);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -80,6 +81,20 @@ test_budget_round_trip (void)
 
   /* an edit made on the reopened file is there after another reopen */
   g_assert_true (bud_document_set_text (reopened, BUD_KIND_META, 1, "date", "2026-03-14", &error));
+  g_assert_no_error (error);
+  bud_storage_close (storage);
+  g_clear_object (&reopened);
+  reopened = bud_storage_open (path, BUD_STORAGE_OPEN_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bud_document_meta (reopened)->date, ==, "2026-03-14");
+  g_assert_false (bud_document_can_undo (reopened));   /* loading is not an edit */
+
+  /* undo goes through the file too */
+  g_clear_object (&reopened);
+  reopened = bud_storage_open (path, BUD_STORAGE_OPEN_DEFAULT, &storage, &error);
+  g_assert_no_error (error);
+  g_assert_true (bud_document_set_text (reopened, BUD_KIND_META, 1, "date", "2026-03-15", &error));
+  g_assert_true (bud_document_undo (reopened, &error));
   g_assert_no_error (error);
   bud_storage_close (storage);
   g_clear_object (&reopened);
@@ -175,6 +190,74 @@ test_cli_bad_json (void)
   g_rmdir (dir);
 }
 
+/* deptbudget-cli check: exit 0 on the example, 1 with errors, 2 unreadable;
+ * the json and html reports carry the rule, the place and the figures. */
+static void
+test_cli_check (void)
+{
+  g_autofree char *json = example_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bud-example-XXXXXX", &error);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  gsize len = 0;
+  g_autofree char *text = read_example (&len);
+  GString *s = g_string_new (text);
+  g_autofree char *broken = NULL;
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (run_cli ((const char *[]) { "check", json, NULL }, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "0 errors"));
+  }
+
+  /* 100 元 more on one line: the income no longer covers the lines */
+  g_assert_cmpuint (g_string_replace (s, "\"567060.00\"", "\"567160.00\"", 1), ==, 1);
+  broken = g_string_free (s, FALSE);
+  g_file_set_contents (bad, broken, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+    JsonArray *findings;
+    gboolean seen = FALSE;
+
+    g_assert_cmpint (run_cli ((const char *[]) { "check", bad, "--format", "json", NULL }, &out, &err), ==, 1);
+    g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_object_get_int_member (root, "errors"), >=, 1);
+    findings = json_object_get_array_member (root, "findings");
+    for (guint i = 0; i < json_array_get_length (findings); i++)
+      {
+        JsonObject *f = json_array_get_object_element (findings, i);
+        if (g_strcmp0 (json_object_get_string_member (f, "rule"), "balance.source") != 0)
+          continue;
+        seen = TRUE;
+        g_assert_cmpstr (json_object_get_string_member (f, "severity"), ==, "error");
+        g_assert_cmpstr (json_object_get_string_member (f, "kind"), ==, "income");
+        g_assert_cmpstr (json_object_get_string_member (f, "field"), ==, "amount");
+        g_assert_nonnull (strstr (json_object_get_string_member (f, "message"), "247.43"));
+      }
+    g_assert_true (seen);
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (run_cli ((const char *[]) { "check", bad, "--format", "html", NULL }, &out, &err), ==, 1);
+    g_assert_true (g_str_has_prefix (out, "<!DOCTYPE html>"));
+    g_assert_nonnull (strstr (out, "<code>balance.source</code>"));
+    g_assert_nonnull (strstr (out, "247.43"));
+    g_assert_nonnull (strstr (out, "</table>\n</body>\n</html>\n"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (run_cli ((const char *[]) { "check", "/nonexistent/x.budget", NULL }, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "/nonexistent/x.budget"));
+  }
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 /* The seed, entered completely, passes every rule with no error. */
 static void
 test_checks_clean (void)
@@ -185,21 +268,12 @@ test_checks_clean (void)
   g_autoptr(BudDocument) doc = bud_json_read_data (text, (gssize) len, &error);
   g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", &error);
   g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GPtrArray) level1 = g_ptr_array_new ();
-  const BudPerfLevel *levels;
-  guint n_levels = 0;
-  BudCheckContext ctx = { 0 };
+  BudCheckContext ctx;
 
   g_assert_no_error (error);
-  levels = bud_template_get_performance_levels (tpl, "project", &n_levels);
-  for (guint i = 0; i < n_levels; i++)
-    g_ptr_array_add (level1, levels[i].name);
-  g_ptr_array_add (level1, NULL);
-
-  ctx.catalog = bud_catalog_get_default ();
-  ctx.expected_weight = bud_template_get_indicator_weight_sum (tpl);
-  ctx.required_level1 = (const char * const *) level1->pdata;
+  bud_check_context_init (&ctx, tpl);
   g_assert_cmpint (ctx.expected_weight, ==, 9000);
+  g_assert_cmpstr (ctx.required_level1[0], ==, "产出指标");
 
   findings = bud_check_run (doc, &ctx);
   for (guint i = 0; i < findings->len; i++)
@@ -220,6 +294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/example/cli/round-trip", test_cli_round_trip);
   g_test_add_func ("/example/cli/bad-json", test_cli_bad_json);
   g_test_add_func ("/example/checks-clean", test_checks_clean);
+  g_test_add_func ("/example/cli/check", test_cli_check);
 
   return g_test_run ();
 }

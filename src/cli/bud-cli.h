@@ -23,5 +23,7 @@ BudDocument *bud_cli_load_document (const char *path, GError **error);
 int bud_cli_import (int argc, char **argv);
 int bud_cli_export (int argc, char **argv);
 int bud_cli_tables (int argc, char **argv);
+int bud_cli_check (int argc, char **argv);
+int bud_cli_narrative (int argc, char **argv);
 
 G_END_DECLS

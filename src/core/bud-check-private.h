@@ -132,5 +132,6 @@ void bud_rules_sangong     (BudCheckRun *run);
 void bud_rules_comparison  (BudCheckRun *run);
 void bud_rules_texts       (BudCheckRun *run);
 void bud_rules_meta        (BudCheckRun *run);
+void bud_rules_narrative   (BudCheckRun *run);   /* bud-rules-narrative.c */
 
 G_END_DECLS

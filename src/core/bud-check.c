@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdarg.h>
 #include <string.h>
@@ -62,6 +64,8 @@ static const BudRuleInfo rules[] = {
     N_("Comparatives name a known measure") },
   { "comparison.missing", BUD_SEVERITY_INFO,
     N_("Last year’s figure is given for each figure the narrative compares") },
+  { "narrative.stale", BUD_SEVERITY_WARNING,
+    N_("Sections of the narrative the user rewrote still match the figures they quote") },
   { "text.placeholder", BUD_SEVERITY_ERROR,
     N_("No placeholder text (XX, ××, 待填写…)") },
   { "meta.year", BUD_SEVERITY_WARNING,
@@ -658,7 +662,7 @@ bud_check_project_name (BudCheckRun *run,
 
   if (p && p->name[0])
     return p->name;
-  return bud_check_take (run, g_strdup_printf ("#%" G_GINT64_FORMAT, project));
+  return bud_check_take (run, g_strdup_printf ("#%" PRId64, project));
 }
 
 const char *
@@ -719,7 +723,7 @@ GPtrArray *
 bud_check_run (BudDocument           *doc,
                const BudCheckContext *ctx)
 {
-  static const BudCheckContext none = { NULL, 0, NULL };
+  static const BudCheckContext none = { NULL, 0, NULL, NULL };
   BudCheckFigures fig;
   BudCheckRun run = { 0 };
 
@@ -742,10 +746,69 @@ bud_check_run (BudDocument           *doc,
   bud_rules_sangong (&run);
   bud_rules_comparison (&run);
   bud_rules_texts (&run);
+  bud_rules_narrative (&run);
 
   g_ptr_array_sort (run.findings, compare_findings);
 
   g_ptr_array_unref (run.strings);
   bud_check_figures_clear (&fig);
   return run.findings;
+}
+
+void
+bud_check_context_init (BudCheckContext *ctx,
+                        BudTemplate     *tpl)
+{
+  g_return_if_fail (ctx != NULL);
+
+  memset (ctx, 0, sizeof *ctx);
+  ctx->catalog = bud_catalog_get_default ();
+  if (tpl == NULL)
+    return;
+  ctx->tpl = tpl;
+  ctx->expected_weight = bud_template_get_indicator_weight_sum (tpl);
+  ctx->required_level1 = bud_template_get_level1_names (tpl, "project");
+}
+
+char *
+bud_finding_describe_location (BudDocument      *doc,
+                               const BudFinding *finding)
+{
+  const BudEntityClass *klass;
+  gpointer e;
+  GString *s;
+
+  if (finding->kind >= BUD_N_KINDS)
+    return g_strdup (_("The document"));
+  klass = bud_entity_class (finding->kind);
+  e = finding->id ? bud_document_lookup (doc, finding->kind, finding->id) : NULL;
+  s = g_string_new (_(klass->label));
+
+  if (e == NULL)
+    {
+      if (!klass->singleton)
+        g_string_append_printf (s, " %s", _("(missing)"));
+    }
+  else if (finding->kind == BUD_KIND_LINE)
+    {
+      const BudLine *l = e;
+      g_string_append_printf (s, " %" PRId64 " (%s × %s)", l->id, l->func, l->econ);
+    }
+  else if (finding->kind == BUD_KIND_PROJECT)
+    g_string_append_printf (s, " “%s”", ((const BudProject *) e)->name);
+  else if (finding->kind == BUD_KIND_INCOME)
+    g_string_append_printf (s, " %s", bud_source_label (((const BudIncome *) e)->source));
+  else if (finding->kind == BUD_KIND_COMPARATIVE)
+    g_string_append_printf (s, " %s", ((const BudComparative *) e)->measure);
+  else if (finding->kind == BUD_KIND_TEXT)
+    g_string_append_printf (s, " %s", ((const BudText *) e)->key);
+  else if (!klass->singleton)
+    g_string_append_printf (s, " %" PRId64, *(const gint64 *) e);
+
+  if (finding->field)
+    {
+      const BudField *f = bud_entity_class_field (klass, finding->field);
+      g_string_append_printf (s, " · %s", f ? _(f->label) : finding->field);
+    }
+  return g_string_free (s, FALSE);
 }

@@ -13,6 +13,7 @@
 
 #include "bud-catalog.h"
 #include "bud-document.h"
+#include "bud-template.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,8 @@ typedef struct {
   BudCatalog          *catalog;          /* NULL: code-existence rules are skipped */
   gint64               expected_weight;  /* Σ indicator weights per table, hundredths; 0 = do not check */
   const char * const  *required_level1;  /* 一级 categories each project table must have; NULL = skip */
+  BudTemplate         *tpl;              /* for rules that need the derived tables (narrative.stale);
+                                            NULL: the document's own template is loaded when needed */
 } BudCheckContext;
 
 /* The 一级 categories of the 财预〔2021〕101号 framework, NULL-terminated. */
@@ -51,6 +54,11 @@ extern const char * const bud_check_level1_2021[];
 
 /* Findings (BudFinding*, owned by the array), errors first, then warnings and
  * infos; within a severity by kind (dependency order) and position in the list. */
+/* Fills @ctx for a document of @tpl (weights, required 一级) and the default
+ * catalog; @ctx borrows from @tpl, which must outlive it. */
+void                bud_check_context_init (BudCheckContext       *ctx,
+                                            BudTemplate           *tpl);
+
 GPtrArray          *bud_check_run          (BudDocument           *doc,
                                             const BudCheckContext *ctx);
 const BudRuleInfo  *bud_check_rules        (guint                 *n);
@@ -60,6 +68,9 @@ guint               bud_check_count        (GPtrArray             *findings,
                                             BudSeverity            severity);
 const char         *bud_severity_to_string (BudSeverity            severity);   /* "error", "warning", "info" */
 const char         *bud_severity_label     (BudSeverity            severity);   /* translated */
+/* Where a finding points, in words a reviewer recognises ("Expenditure line 12 (2010350 × 30101)"). */
+char               *bud_finding_describe_location (BudDocument *doc,
+                                                   const BudFinding *finding);
 void                bud_finding_free       (BudFinding            *finding);
 
 /* This year's figure of a comparative measure key (see the exchange format):

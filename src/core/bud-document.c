@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -34,6 +36,9 @@ struct _BudDocument
 
   guint                  depth;
   GArray                *journal;
+  GPtrArray             *undo_steps;   /* of GArray of JournalEntry, oldest first */
+  GPtrArray             *redo_steps;
+  enum { HISTORY_NORMAL, HISTORY_UNDOING, HISTORY_REDOING } history_mode;
   guint64                revision;
   gboolean               read_only;
 };
@@ -54,6 +59,14 @@ journal_entry_clear (gpointer data)
     bud_entity_free (j->kind, j->removed);
 }
 
+static GArray *
+new_journal (void)
+{
+  GArray *a = g_array_new (FALSE, TRUE, sizeof (JournalEntry));
+  g_array_set_clear_func (a, journal_entry_clear);
+  return a;
+}
+
 static void
 bud_document_finalize (GObject *object)
 {
@@ -65,6 +78,8 @@ bud_document_finalize (GObject *object)
       g_ptr_array_unref (self->items[k]);
     }
   g_array_unref (self->journal);
+  g_ptr_array_unref (self->undo_steps);
+  g_ptr_array_unref (self->redo_steps);
 
   G_OBJECT_CLASS (bud_document_parent_class)->finalize (object);
 }
@@ -117,8 +132,9 @@ bud_document_init (BudDocument *self)
   bud_document_meta (self)->template_id = (g_free (bud_document_meta (self)->template_id),
                                            g_strdup ("xinjiang-2026"));
 
-  self->journal = g_array_new (FALSE, TRUE, sizeof (JournalEntry));
-  g_array_set_clear_func (self->journal, journal_entry_clear);
+  self->journal = new_journal ();
+  self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->redo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
 BudDocument *
@@ -180,49 +196,50 @@ bud_document_revision (BudDocument *self)
   return self->revision;
 }
 
+/* First row of @kind whose @field holds the value: the look-ups of keyed rows
+ * (income per source, comparative per measure…) are small lists, scanned. */
+static gpointer
+find_first (BudDocument *self,
+            BudKind      kind,
+            const char  *field,
+            gint64       ivalue,
+            const char  *tvalue)
+{
+  const BudField *f = bud_entity_class_field (bud_entity_class (kind), field);
+  GPtrArray *a = self->items[kind];
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      gpointer e = g_ptr_array_index (a, i);
+
+      if (tvalue ? g_strcmp0 (bud_field_get_text (e, f), tvalue) == 0
+                 : bud_field_get_int (e, f) == ivalue)
+        return e;
+    }
+  return NULL;
+}
+
 BudIncome *
 bud_document_find_income (BudDocument *self,
                           BudSource    source)
 {
-  GPtrArray *a = self->items[BUD_KIND_INCOME];
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      BudIncome *in = g_ptr_array_index (a, i);
-      if (in->source == (int) source)
-        return in;
-    }
-  return NULL;
+  return find_first (self, BUD_KIND_INCOME, "source", source, NULL);
 }
 
 BudComparative *
 bud_document_find_comparative (BudDocument *self,
                                const char  *measure)
 {
-  GPtrArray *a = self->items[BUD_KIND_COMPARATIVE];
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      BudComparative *c = g_ptr_array_index (a, i);
-      if (g_strcmp0 (c->measure, measure) == 0)
-        return c;
-    }
-  return NULL;
+  g_return_val_if_fail (measure != NULL, NULL);
+  return find_first (self, BUD_KIND_COMPARATIVE, "measure", 0, measure);
 }
 
 static BudText *
 find_text (BudDocument *self,
            const char  *key)
 {
-  GPtrArray *a = self->items[BUD_KIND_TEXT];
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      BudText *t = g_ptr_array_index (a, i);
-      if (g_strcmp0 (t->key, key) == 0)
-        return t;
-    }
-  return NULL;
+  g_return_val_if_fail (key != NULL, NULL);
+  return find_first (self, BUD_KIND_TEXT, "key", 0, key);
 }
 
 const char *
@@ -237,15 +254,7 @@ BudTarget *
 bud_document_find_target (BudDocument *self,
                           gint64       project)
 {
-  GPtrArray *a = self->items[BUD_KIND_TARGET];
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      BudTarget *t = g_ptr_array_index (a, i);
-      if (t->project == project)
-        return t;
-    }
-  return NULL;
+  return find_first (self, BUD_KIND_TARGET, "project", project, NULL);
 }
 
 /* ---- transactions ---- */
@@ -262,6 +271,31 @@ emit_changed (BudDocument   *self,
 }
 
 static void revert_journal (BudDocument *self);
+
+/* Enough to undo a working day of typing; older steps are dropped. */
+#define MAX_UNDO_STEPS 1000
+
+/* The committed journal becomes one undo step (or redo step while undoing). */
+static void
+keep_history_step (BudDocument *self)
+{
+  GPtrArray *target;
+
+  if (self->journal->len == 0)
+    return;
+  if (self->history_mode == HISTORY_UNDOING)
+    target = self->redo_steps;
+  else
+    {
+      target = self->undo_steps;
+      if (self->history_mode == HISTORY_NORMAL)
+        g_ptr_array_set_size (self->redo_steps, 0);
+    }
+  g_ptr_array_add (target, self->journal);
+  self->journal = new_journal ();
+  if (target->len > MAX_UNDO_STEPS)
+    g_ptr_array_remove_index (target, 0);
+}
 
 static gboolean
 tx_begin (BudDocument  *self,
@@ -300,7 +334,7 @@ tx_end (BudDocument  *self,
       revert_journal (self);
       return FALSE;
     }
-  g_array_set_size (self->journal, 0);
+  keep_history_step (self);
   return TRUE;
 }
 
@@ -441,7 +475,7 @@ check_ref (BudDocument     *self,
   if (value != 0 && bud_document_lookup (self, f->ref_kind, value) == NULL)
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_NOT_FOUND,
-                   _("%s: there is no %s with id %" G_GINT64_FORMAT),
+                   _("%s: there is no %s with id %" PRId64),
                    _(f->label), _(bud_entity_class (f->ref_kind)->label), value);
       return FALSE;
     }
@@ -476,7 +510,7 @@ check_unique (BudDocument     *self,
         {
           g_autofree char *shown = f->type == BUD_FIELD_TEXT ? g_strdup (tvalue)
             : f->type == BUD_FIELD_ENUM ? g_strdup (f->enum_values[ivalue])
-            : g_strdup_printf ("%" G_GINT64_FORMAT, ivalue);
+            : g_strdup_printf ("%" PRId64, ivalue);
           g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_DUPLICATE,
                        _("%s “%s” is already used by another %s"),
                        _(f->label), shown, _(bud_entity_class (kind)->label));
@@ -539,7 +573,7 @@ bud_document_insert (BudDocument  *self,
   if (*id < 0 || (*id > 0 && bud_document_lookup (self, kind, *id) != NULL))
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_DUPLICATE,
-                   _("%s id %" G_GINT64_FORMAT " is already used"), _(klass->label), *id);
+                   _("%s id %" PRId64 " is already used"), _(klass->label), *id);
       goto fail;
     }
   for (guint i = 0; i < klass->n_fields; i++)
@@ -672,7 +706,7 @@ bud_document_remove (BudDocument  *self,
   if (bud_entity_class (kind)->singleton || bud_document_lookup (self, kind, id) == NULL)
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT " to remove"),
+                   _("There is no %s with id %" PRId64 " to remove"),
                    _(bud_entity_class (kind)->label), id);
       return FALSE;
     }
@@ -707,7 +741,7 @@ set_value (BudDocument  *self,
   if (e == NULL)
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT),
+                   _("There is no %s with id %" PRId64),
                    _(klass->label), id);
       return FALSE;
     }
@@ -803,7 +837,7 @@ bud_document_move (BudDocument  *self,
   if (from < 0)
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT),
+                   _("There is no %s with id %" PRId64),
                    _(bud_entity_class (kind)->label), id);
       return FALSE;
     }
@@ -828,6 +862,153 @@ bud_document_move (BudDocument  *self,
     }
   emit_changed (self, kind, id, NULL, BUD_CHANGE_MOVE);
   return tx_end (self, error);
+}
+
+/* ---- undo / redo ---- */
+
+/* Apply the inverse of one journal entry as a new, journaled edit through the
+ * sink, so that undoing is itself undoable (that journal is the redo step). */
+static gboolean
+apply_inverse (BudDocument   *self,
+               JournalEntry  *j,
+               GError       **error)
+{
+  JournalEntry back = { 0 };
+  gpointer e;
+  gint pos;
+
+  back.kind = j->kind;
+  back.id = j->id;
+
+  switch (j->type)
+    {
+    case BUD_CHANGE_INSERT:
+      return remove_one (self, j->kind, j->id, error);
+
+    case BUD_CHANGE_REMOVE:
+      e = bud_entity_copy (j->kind, j->removed);
+      if (self->sink && !self->sink->insert (self->store, j->kind, e, j->position, error))
+        {
+          bud_entity_free (j->kind, e);
+          return FALSE;
+        }
+      raw_insert (self, j->kind, e, j->position);
+      back.type = BUD_CHANGE_INSERT;
+      journal_push (self, &back);
+      emit_changed (self, j->kind, j->id, NULL, BUD_CHANGE_INSERT);
+      return TRUE;
+
+    case BUD_CHANGE_UPDATE:
+      e = bud_document_lookup (self, j->kind, j->id);
+      g_return_val_if_fail (e != NULL, FALSE);
+      back.type = BUD_CHANGE_UPDATE;
+      back.field = j->field;
+      if (j->field->type == BUD_FIELD_TEXT)
+        {
+          back.old_text = g_strdup (bud_field_get_text (e, j->field));
+          bud_field_set_text (e, j->field, j->old_text);
+        }
+      else
+        {
+          back.old_int = bud_field_get_int (e, j->field);
+          bud_field_set_int (e, j->field, j->old_int);
+        }
+      journal_push (self, &back);
+      if (self->sink && !self->sink->update (self->store, j->kind, e, j->field, error))
+        return FALSE;
+      emit_changed (self, j->kind, j->id, j->field->name, BUD_CHANGE_UPDATE);
+      return TRUE;
+
+    case BUD_CHANGE_MOVE:
+      pos = bud_document_position (self, j->kind, j->id);
+      g_return_val_if_fail (pos >= 0, FALSE);
+      raw_move (self, j->kind, (guint) pos, j->position);
+      back.type = BUD_CHANGE_MOVE;
+      back.position = (guint) pos;
+      journal_push (self, &back);
+      if (self->sink && self->sink->move &&
+          !self->sink->move (self->store, j->kind, self->items[j->kind], (guint) pos, j->position, error))
+        return FALSE;
+      emit_changed (self, j->kind, j->id, NULL, BUD_CHANGE_MOVE);
+      return TRUE;
+
+    case BUD_CHANGE_RELOAD:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+replay_step (BudDocument  *self,
+             GPtrArray    *from,
+             int           mode,
+             GError      **error)
+{
+  GArray *step;
+  gboolean ok;
+
+  if (from->len == 0)
+    return TRUE;
+  step = g_ptr_array_index (from, from->len - 1);
+  if (!tx_begin (self, error))
+    return FALSE;
+  self->history_mode = mode;
+  for (guint i = step->len; i-- > 0; )
+    if (!apply_inverse (self, &g_array_index (step, JournalEntry, i), error))
+      {
+        tx_abort (self);
+        self->history_mode = HISTORY_NORMAL;
+        return FALSE;      /* the step stays, the document is as before */
+      }
+  /* take the step off before committing: tx_end files the new journal as its opposite */
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  ok = tx_end (self, error);
+  self->history_mode = HISTORY_NORMAL;
+  if (ok)
+    g_array_unref (step);
+  else
+    g_ptr_array_add (from, step);   /* the commit failed and was rolled back: keep it */
+  return ok;
+}
+
+gboolean
+bud_document_can_undo (BudDocument *self)
+{
+  g_return_val_if_fail (BUD_IS_DOCUMENT (self), FALSE);
+  return self->undo_steps->len > 0 && !self->read_only;
+}
+
+gboolean
+bud_document_can_redo (BudDocument *self)
+{
+  g_return_val_if_fail (BUD_IS_DOCUMENT (self), FALSE);
+  return self->redo_steps->len > 0 && !self->read_only;
+}
+
+gboolean
+bud_document_undo (BudDocument  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (BUD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  return replay_step (self, self->undo_steps, HISTORY_UNDOING, error);
+}
+
+gboolean
+bud_document_redo (BudDocument  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (BUD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  return replay_step (self, self->redo_steps, HISTORY_REDOING, error);
+}
+
+void
+bud_document_clear_history (BudDocument *self)
+{
+  g_return_if_fail (BUD_IS_DOCUMENT (self));
+  g_ptr_array_set_size (self->undo_steps, 0);
+  g_ptr_array_set_size (self->redo_steps, 0);
 }
 
 void

@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -331,7 +333,7 @@ scan_number (Scanner *s)
       if (n >= sizeof buf || errno == ERANGE)
         return fail_value (s, s->depth, BUD_JSON_ERROR_INVALID,
                            _("the number %.*s%s is out of range: whole numbers lie between %"
-                             G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+                             PRId64 " and %" PRId64),
                            (int) MIN (n, 24), first, n > 24 ? "…" : "",
                            G_MININT64, G_MAXINT64);
     }

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -240,7 +242,7 @@ read_value (BudDocument     *doc,
           *ivalue = json_node_get_int (node);
           if (*ivalue <= 0)
             return fail (error, BUD_JSON_ERROR_INVALID, path,
-                         _("%" G_GINT64_FORMAT " is not an id: ids start at 1 (write null for none)"),
+                         _("%" PRId64 " is not an id: ids start at 1 (write null for none)"),
                          *ivalue);
         }
       else
@@ -249,7 +251,7 @@ read_value (BudDocument     *doc,
         return fail_with (error, BUD_JSON_ERROR_INVALID, path, inner);
       if (check && *ivalue != 0 && bud_document_lookup (doc, f->ref_kind, *ivalue) == NULL)
         return fail (error, BUD_JSON_ERROR_INVALID, path,
-                     _("there is no id %" G_GINT64_FORMAT " in $.%s"),
+                     _("there is no id %" PRId64 " in $.%s"),
                      *ivalue, bud_entity_class (f->ref_kind)->name);
       return TRUE;
 
@@ -388,11 +390,11 @@ read_id (JsonObject  *object,
   *id = json_node_get_int (node);
   if (*id < 1 || *id > MAX_ID)
     return fail (error, BUD_JSON_ERROR_INVALID, ipath,
-                 _("%" G_GINT64_FORMAT " is not a valid id: ids are whole numbers from 1 to %"
-                   G_GINT64_FORMAT), *id, MAX_ID);
+                 _("%" PRId64 " is not a valid id: ids are whole numbers from 1 to %"
+                   PRId64), *id, MAX_ID);
   if (g_hash_table_lookup_extended (seen, id, NULL, &where))
     return fail (error, BUD_JSON_ERROR_INVALID, ipath,
-                 _("the id %" G_GINT64_FORMAT " is already used by $.%s[%u]"),
+                 _("the id %" PRId64 " is already used by $.%s[%u]"),
                  *id, collection, GPOINTER_TO_UINT (where));
   return TRUE;
 }
@@ -501,11 +503,11 @@ read_header (JsonObject  *root,
   if (v > BUD_JSON_FORMAT_VERSION)
     return fail (error, BUD_JSON_ERROR_VERSION, "$.version",
                  _("the file was made by a newer version of Department Budget (format version %"
-                   G_GINT64_FORMAT "; this version reads format version %d): please update the program"),
+                   PRId64 "; this version reads format version %d): please update the program"),
                  v, BUD_JSON_FORMAT_VERSION);
   if (v < 1)
     return fail (error, BUD_JSON_ERROR_VERSION, "$.version",
-                 _("%" G_GINT64_FORMAT " is not a format version (the versions start at 1)"), v);
+                 _("%" PRId64 " is not a format version (the versions start at 1)"), v);
   return TRUE;
 }
 
@@ -585,9 +587,15 @@ bud_json_read_data (const char  *data,
     }
 
   doc = bud_document_new ();
-  /* on failure the half-built document goes away with doc: nothing is half-imported */
+  /* on failure the half-built document goes away with doc: nothing is half-imported;
+   * one transaction, so the import is not a pile of undo steps */
+  if (!bud_document_begin (doc, error))
+    return NULL;
   if (!read_root (doc, json_parser_get_root (parser), error))
     return NULL;
+  if (!bud_document_commit (doc, error))
+    return NULL;
+  bud_document_clear_history (doc);
   return g_steal_pointer (&doc);
 }
 
@@ -681,7 +689,7 @@ append_field (GString        *out,
   switch (f->type)
     {
     case BUD_FIELD_INT:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, v);
+      g_string_append_printf (out, "%" PRId64, v);
       break;
     case BUD_FIELD_FIXED2:
       {
@@ -702,7 +710,7 @@ append_field (GString        *out,
       if (v == 0)
         g_string_append (out, "null");
       else
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, v);
+        g_string_append_printf (out, "%" PRId64, v);
       break;
     case BUD_FIELD_TEXT:
     default:
@@ -719,7 +727,7 @@ append_entity (GString              *out,
 {
   g_string_append (out, "{\n");
   if (!klass->singleton)
-    g_string_append_printf (out, "%s  \"id\": %" G_GINT64_FORMAT "%s\n", indent,
+    g_string_append_printf (out, "%s  \"id\": %" PRId64 "%s\n", indent,
                             *(const gint64 *) entity, klass->n_fields ? "," : "");
   for (guint i = 0; i < klass->n_fields; i++)
     {

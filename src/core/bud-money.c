@@ -188,14 +188,14 @@ bud_fixed2_parse (const char  *text,
   return parse_scaled (text, 2, 100, out, error);
 }
 
-/* Integer division rounding half away from zero. */
-gint64
-bud_div_round (gint64 num,
-               gint64 den)
+/* The one rounding rule: num/den, half away from zero, on 128 bits so that
+ * products like BUD_MONEY_MAX × 10000 stay exact. */
+static __int128
+div_round_128 (__int128 num,
+               __int128 den)
 {
-  gint64 q, r;
+  __int128 q, r;
 
-  g_return_val_if_fail (den != 0, 0);
   if (den < 0)
     {
       num = -num;
@@ -208,6 +208,15 @@ bud_div_round (gint64 num,
   if (2 * r >= den)
     q += (num < 0) ? -1 : 1;
   return q;
+}
+
+/* Integer division rounding half away from zero. */
+gint64
+bud_div_round (gint64 num,
+               gint64 den)
+{
+  g_return_val_if_fail (den != 0, 0);
+  return (gint64) div_round_128 (num, den);
 }
 
 /* Hundredths of the display unit, rounded once, half away from zero. */
@@ -264,22 +273,10 @@ gint64
 bud_percent_hundredths (gint64 part,
                         gint64 whole)
 {
-  __int128 num = (__int128) part * 10000;
-  __int128 den = whole;
-  __int128 q, r;
+  __int128 q;
 
   g_return_val_if_fail (whole != 0, 0);
-  if (den < 0)
-    {
-      num = -num;
-      den = -den;
-    }
-  q = num / den;
-  r = num % den;
-  if (r < 0)
-    r = -r;
-  if (2 * r >= den)
-    q += (num < 0) ? -1 : 1;
+  q = div_round_128 ((__int128) part * 10000, whole);
   /* a share of more than 10^14 % is not a figure anyone prints: saturate */
   if (q > G_MAXINT64 || q < -G_MAXINT64)
     return q > 0 ? G_MAXINT64 : -G_MAXINT64;

@@ -32,13 +32,40 @@ typedef struct {
   gboolean          overridden;  /* the body is the user's own text */
   gboolean          stale;       /* overridden, and the figures it was written against have changed */
   gboolean          performance_tables_after;  /* exports print the performance target tables after it */
+  char             *part_title;  /* heading of its part, e.g. "第三部分 2026年部门预算情况说明";
+                                    printed before the first section of each part */
 } BudNarrativeSection;
 
+/* @tpl NULL: the document's own template (meta template_id). */
 GPtrArray  *bud_narrative_build        (BudDocument  *doc,
                                         BudTemplate  *tpl,
                                         GError      **error);   /* of BudNarrativeSection, print order */
+/* The same from tables already derived from @doc with @tpl (bud_pivot_build_all),
+ * for views that rebuild the tables after each edit anyway: the narrative then
+ * costs only its own pass. */
+GPtrArray  *bud_narrative_build_with_tables (BudDocument  *doc,
+                                             BudTemplate  *tpl,
+                                             GPtrArray    *tables,
+                                             GError      **error);
 char       *bud_narrative_to_text      (GPtrArray    *sections);
 void        bud_narrative_section_free (BudNarrativeSection *section);
+
+/* Replace the generated body of section @id by @text: stores texts
+ * "narrative.<id>" = @text and "narrative.<id>.basis" = a fingerprint of the
+ * figures the generated section quotes now, in one transaction. When the
+ * figures change later, the section is built with stale = TRUE and the check
+ * rule "narrative.stale" warns. */
+gboolean    bud_narrative_override     (BudDocument  *doc,
+                                        BudTemplate  *tpl,
+                                        const char   *id,
+                                        const char   *text,
+                                        GError      **error);
+/* Back to the generated text: removes both texts (nothing to do is success). */
+gboolean    bud_narrative_revert       (BudDocument  *doc,
+                                        const char   *id,
+                                        GError      **error);
+/* The standard 第四部分 名词解释, used when the document has no "glossary" text. */
+const char *bud_narrative_default_glossary (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BudNarrativeSection, bud_narrative_section_free)
 

@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -425,7 +427,7 @@ block_prepare (Block *b)
           char key[48];
           Acc *a;
 
-          g_snprintf (key, sizeof key, "carryover:%" G_GINT64_FORMAT, co->id);
+          g_snprintf (key, sizeof key, "carryover:%" PRId64, co->id);
           a = acc_get (b, key, BUD_ROW_ENTRY, 0);
           a->entity = co->id;
           a->order = i;
@@ -452,7 +454,7 @@ expand (const char *pattern,
         const char  *title)
 {
   BudMeta *meta = bud_document_meta (doc);
-  g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, meta->year);
+  g_autofree char *year = g_strdup_printf ("%" PRId64, meta->year);
   GString *s = g_string_new (pattern);
 
   g_string_replace (s, "{department}", meta->department, 0);

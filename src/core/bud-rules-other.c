@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,7 +260,7 @@ object_name (BudCheckRun   *run,
         return bud_check_take (run, g_strdup_printf ("%s “%s”", _(klass->label),
                                                      bud_field_get_text (entity, f)));
     }
-  return bud_check_take (run, g_strdup_printf ("%s #%" G_GINT64_FORMAT, _(klass->label),
+  return bud_check_take (run, g_strdup_printf ("%s #%" PRId64, _(klass->label),
                                                *(const gint64 *) entity));
 }
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
@@ -325,7 +327,7 @@ bud_field_validate_int (const BudField  *field,
       if (value < 0 || value >= (gint64) g_strv_length ((char **) field->enum_values))
         {
           g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_INVALID,
-                       _("%s: %" G_GINT64_FORMAT " is not one of the allowed choices"),
+                       _("%s: %" PRId64 " is not one of the allowed choices"),
                        _(field->label), value);
           return FALSE;
         }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -308,14 +310,14 @@ read_value (sqlite3_stmt    *stmt,
       if (f->type == BUD_FIELD_BOOL && v != 0 && v != 1)
         {
           g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_INVALID_CONTENT,
-                       _("%" G_GINT64_FORMAT " is neither 0 nor 1"), v);
+                       _("%" PRId64 " is neither 0 nor 1"), v);
           return FALSE;
         }
       /* 0 means “none” in memory; a stored 0 would silently drop a reference */
       if (f->type == BUD_FIELD_REF && v < 1)
         {
           g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_INVALID_CONTENT,
-                       _("%" G_GINT64_FORMAT " is not a row id"), v);
+                       _("%" PRId64 " is not a row id"), v);
           return FALSE;
         }
       if (validate && !bud_field_validate_int (f, v, error))
@@ -354,7 +356,7 @@ bud_storage_read_row (sqlite3_stmt         *stmt,
       if (!read_value (stmt, (int) i + 1, f, !klass->singleton, entity, &local))
         {
           g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_INVALID_CONTENT,
-                       _("table “%s”, row %" G_GINT64_FORMAT ", column “%s”: %s"),
+                       _("table “%s”, row %" PRId64 ", column “%s”: %s"),
                        klass->name, id, f->name, local->message);
           bud_entity_free (klass->kind, entity);
           return NULL;
@@ -443,7 +445,7 @@ bud_storage_schema_migrate (sqlite3  *db,
       if (step == NULL)
         {
           g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_CORRUPT,
-                       _("File format %" G_GINT64_FORMAT " is unknown and cannot be updated"),
+                       _("File format %" PRId64 " is unknown and cannot be updated"),
                        version);
           return FALSE;
         }
@@ -451,7 +453,7 @@ bud_storage_schema_migrate (sqlite3  *db,
       if (!step->run (db, error))
         return FALSE;
       version = step->to;
-      g_snprintf (pragma, sizeof pragma, "PRAGMA user_version = %" G_GINT64_FORMAT, version);
+      g_snprintf (pragma, sizeof pragma, "PRAGMA user_version = %" PRId64, version);
       if (!exec (db, pragma, error))
         return FALSE;
     }

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -307,7 +309,7 @@ check_identity (gint64       application_id,
     {
       g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_NEWER_VERSION,
                    _("“%s” was made by a newer version of Department Budget (file format %"
-                     G_GINT64_FORMAT "; this version reads up to %d); update the application to open it"),
+                     PRId64 "; this version reads up to %d); update the application to open it"),
                    display, version, BUD_STORAGE_FORMAT_VERSION);
       return FALSE;
     }
@@ -496,7 +498,7 @@ set_content_error (GError      **error,
   if (id > 0)
     g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_INVALID_CONTENT,
                  _("“%s” holds a value Department Budget does not accept: table “%s”, row %"
-                   G_GINT64_FORMAT ": %s"), display, table, id, cause->message);
+                   PRId64 ": %s"), display, table, id, cause->message);
   else
     g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_INVALID_CONTENT,
                  _("“%s” holds a value Department Budget does not accept: %s"),
@@ -549,7 +551,7 @@ check_references (BudDocument           *doc,
         {
           g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_INVALID_CONTENT,
                        _("“%s” holds a value Department Budget does not accept: table “%s”, row %"
-                         G_GINT64_FORMAT ", column “%s”: there is no row %" G_GINT64_FORMAT
+                         PRId64 ", column “%s”: there is no row %" PRId64
                          " in table “%s”"),
                        display, klass->name, ID_OF (row), f->name, v,
                        bud_entity_class (f->ref_kind)->name);
@@ -631,10 +633,16 @@ load_document (sqlite3     *db,
 {
   g_autoptr(BudDocument) doc = bud_document_new ();
 
+  /* one transaction: the load is not a pile of undo steps */
+  if (!bud_document_begin (doc, error))
+    return NULL;
   /* kinds are in dependency order, so every reference finds its row */
   for (guint k = 0; k < BUD_N_KINDS; k++)
     if (!load_kind (db, doc, bud_entity_class (k), display, error))
       return NULL;
+  if (!bud_document_commit (doc, error))
+    return NULL;
+  bud_document_clear_history (doc);
   return g_steal_pointer (&doc);
 }
 
@@ -913,7 +921,7 @@ get_position (BudStorage     *self,
     *out = sqlite3_column_int64 (stmt, 0);
   else if (rc == SQLITE_DONE)
     g_set_error (error, BUD_STORAGE_ERROR, BUD_STORAGE_ERROR_CORRUPT,
-                 _("Could not save the change to “%s”: row %" G_GINT64_FORMAT " of table “%s” "
+                 _("Could not save the change to “%s”: row %" PRId64 " of table “%s” "
                    "is missing from the file"), self->display, id, klass->name);
   else
     {

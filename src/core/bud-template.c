@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -27,6 +29,7 @@ struct _BudTemplate
   char         **personnel_econ;
   BudPerfLevel  *perf[2];
   guint          n_perf[2];
+  const char   **level1[2];   /* names of perf[k], NULL-terminated; built on first use */
   BudTableSpec  *tables;
   guint          n_tables;
 };
@@ -155,7 +158,7 @@ get_uint (Parser     *p,
     return fail (p, full, _("a whole number is expected"));
   v = json_node_get_int (node);
   if (v < 0 || v > max)
-    return fail (p, full, _("%" G_GINT64_FORMAT " is out of range 0–%u"), v, max);
+    return fail (p, full, _("%" PRId64 " is out of range 0–%u"), v, max);
   *out = (guint) v;
   return TRUE;
 }
@@ -905,6 +908,8 @@ block_clear (BudBlockSpec *b)
 static void
 template_free (BudTemplate *self)
 {
+  g_free (self->level1[0]);
+  g_free (self->level1[1]);
   for (guint i = 0; i < self->n_tables; i++)
     {
       BudTableSpec *t = &self->tables[i];
@@ -1125,6 +1130,23 @@ bud_template_get_performance_levels (BudTemplate *self,
   if (n_levels)
     *n_levels = k >= 0 ? self->n_perf[k] : 0;
   return k >= 0 ? self->perf[k] : NULL;
+}
+
+const char * const *
+bud_template_get_level1_names (BudTemplate *self,
+                               const char  *kind)
+{
+  int k = enum_index (perf_kinds, kind);
+
+  if (k < 0 || self->perf[k] == NULL)
+    return NULL;
+  if (self->level1[k] == NULL)
+    {
+      self->level1[k] = g_new0 (const char *, self->n_perf[k] + 1);
+      for (guint i = 0; i < self->n_perf[k]; i++)
+        self->level1[k][i] = self->perf[k][i].name;
+    }
+  return self->level1[k];
 }
 
 guint

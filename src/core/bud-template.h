@@ -151,6 +151,10 @@ const BudPerfLevel *bud_template_get_performance_levels (BudTemplate *self,
                                                          const char  *kind,
                                                          guint       *n_levels);
 
+/* The 一级 names of that framework, NULL-terminated (owned by the template). */
+const char * const *bud_template_get_level1_names (BudTemplate *self,
+                                                   const char  *kind);
+
 guint               bud_template_get_n_tables     (BudTemplate  *self);
 const BudTableSpec *bud_template_get_table        (BudTemplate  *self,
                                                    guint         index);

@@ -1,0 +1,261 @@
+/* bud-cli-check.c — deptbudget-cli check IN [--format text|json|html]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status: 0 no errors (warnings allowed), 1 errors, 2 unreadable input —
+ * so a reviewer's script can gate on it.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bud-check.h"
+#include "bud-cli.h"
+
+static void
+print_text (BudDocument *doc,
+            GPtrArray   *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      BudFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *where = bud_finding_describe_location (doc, f);
+
+      g_print ("%s\t%s\t%s\n\t%s\n", bud_severity_label (f->severity), f->rule, where, f->message);
+    }
+}
+
+static char *
+findings_to_json (BudDocument *doc,
+                  GPtrArray   *findings)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "department");
+  json_builder_add_string_value (b, bud_document_meta (doc)->department);
+  json_builder_set_member_name (b, "year");
+  json_builder_add_int_value (b, bud_document_meta (doc)->year);
+  for (BudSeverity s = BUD_SEVERITY_ERROR; s <= BUD_SEVERITY_INFO; s++)
+    {
+      g_autofree char *key = g_strconcat (bud_severity_to_string (s), "s", NULL);
+      json_builder_set_member_name (b, key);
+      json_builder_add_int_value (b, bud_check_count (findings, s));
+    }
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      BudFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *where = bud_finding_describe_location (doc, f);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (b, f->rule);
+      json_builder_set_member_name (b, "severity");
+      json_builder_add_string_value (b, bud_severity_to_string (f->severity));
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, f->message);
+      json_builder_set_member_name (b, "kind");
+      if (f->kind < BUD_N_KINDS)
+        json_builder_add_string_value (b, bud_entity_class (f->kind)->name);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "id");
+      if (f->id)
+        json_builder_add_int_value (b, f->id);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "field");
+      if (f->field)
+        json_builder_add_string_value (b, f->field);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "location");
+      json_builder_add_string_value (b, where);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}
+
+static void
+html_escape (GString    *out,
+             const char *text)
+{
+  g_autofree char *e = g_markup_escape_text (text, -1);
+  g_string_append (out, e);
+}
+
+/* A report a reviewer can print: findings grouped by the part of the document. */
+static char *
+findings_to_html (BudDocument *doc,
+                  GPtrArray   *findings)
+{
+  GString *out = g_string_new (NULL);
+  BudMeta *meta = bud_document_meta (doc);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M");
+
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+  html_escape (out, _("Check report"));
+  g_string_append (out, "</title>\n<style>\n"
+    "body{font-family:\"Noto Sans CJK SC\",sans-serif;margin:2em;color:#222}\n"
+    "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.5em;border-bottom:1px solid #999}\n"
+    "table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}\n"
+    "th{background:#eee}.error{color:#a00;font-weight:bold}.warning{color:#a60}.info{color:#357}\n"
+    ".summary{margin:1em 0}\n@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}\n"
+    "</style>\n</head>\n<body>\n<h1>");
+  html_escape (out, meta->department);
+  g_string_append_printf (out, " %" PRId64 " — ", meta->year);
+  html_escape (out, _("Check report"));
+  g_string_append (out, "</h1>\n<p class=\"summary\">");
+  {
+    g_autofree char *summary = g_strdup_printf (_("%u errors, %u warnings, %u notes. Generated %s."),
+                                                bud_check_count (findings, BUD_SEVERITY_ERROR),
+                                                bud_check_count (findings, BUD_SEVERITY_WARNING),
+                                                bud_check_count (findings, BUD_SEVERITY_INFO), stamp);
+    html_escape (out, summary);
+  }
+  g_string_append (out, "</p>\n");
+
+  if (findings->len == 0)
+    {
+      g_string_append (out, "<p>");
+      html_escape (out, _("No problems were found."));
+      g_string_append (out, "</p>\n");
+    }
+
+  /* group by part: kinds in document order, the document as a whole last */
+  for (guint k = 0; k <= BUD_N_KINDS; k++)
+    {
+      gboolean started = FALSE;
+
+      for (guint i = 0; i < findings->len; i++)
+        {
+          BudFinding *f = g_ptr_array_index (findings, i);
+          g_autofree char *where = NULL;
+
+          if ((guint) f->kind != k)
+            continue;
+          if (!started)
+            {
+              g_string_append (out, "<h2>");
+              html_escape (out, k < BUD_N_KINDS ? _(bud_entity_class (k)->label) : _("The document"));
+              g_string_append (out, "</h2>\n<table>\n<thead><tr><th scope=\"col\">");
+              html_escape (out, _("Severity"));
+              g_string_append (out, "</th><th scope=\"col\">");
+              html_escape (out, _("Where"));
+              g_string_append (out, "</th><th scope=\"col\">");
+              html_escape (out, _("Finding"));
+              g_string_append (out, "</th><th scope=\"col\">");
+              html_escape (out, _("Rule"));
+              g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+              started = TRUE;
+            }
+          where = bud_finding_describe_location (doc, f);
+          g_string_append_printf (out, "<tr><td class=\"%s\">", bud_severity_to_string (f->severity));
+          html_escape (out, bud_severity_label (f->severity));
+          g_string_append (out, "</td><td>");
+          html_escape (out, where);
+          g_string_append (out, "</td><td>");
+          html_escape (out, f->message);
+          g_string_append (out, "</td><td><code>");
+          html_escape (out, f->rule);
+          g_string_append (out, "</code></td></tr>\n");
+        }
+      if (started)
+        g_string_append (out, "</tbody>\n</table>\n");
+    }
+  g_string_append (out, "</body>\n</html>\n");
+  return g_string_free (out, FALSE);
+}
+
+int
+bud_cli_check (int    argc,
+               char **argv)
+{
+  g_autofree char *format = NULL;
+  g_auto(GStrv) args = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Report format: text, json or html"), N_("FORMAT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("IN"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudDocument) doc = NULL;
+  g_autoptr(BudTemplate) tpl = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  BudCheckContext ctx;
+
+  g_option_context_set_summary (context, _("Check a document with every rule a reviewer applies."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return BUD_CLI_UNREADABLE;
+    }
+  if (args == NULL || g_strv_length (args) != 1)
+    {
+      g_printerr ("%s\n", _("Usage: deptbudget-cli check IN [--format text|json|html]"));
+      return BUD_CLI_UNREADABLE;
+    }
+  if (format == NULL)
+    format = g_strdup ("text");
+  if (strcmp (format, "text") != 0 && strcmp (format, "json") != 0 && strcmp (format, "html") != 0)
+    {
+      g_printerr (_("Unknown report format “%s” (known: text, json, html)\n"), format);
+      return BUD_CLI_UNREADABLE;
+    }
+
+  doc = bud_cli_load_document (args[0], &error);
+  if (doc == NULL)
+    {
+      g_printerr (_("Cannot read %s: %s\n"), args[0], error->message);
+      return BUD_CLI_UNREADABLE;
+    }
+  tpl = bud_template_load (bud_document_meta (doc)->template_id, &error);
+  if (tpl == NULL)
+    {
+      g_printerr (_("Cannot load the template of %s: %s\n"), args[0], error->message);
+      return BUD_CLI_UNREADABLE;
+    }
+
+  bud_check_context_init (&ctx, tpl);
+  findings = bud_check_run (doc, &ctx);
+
+  if (strcmp (format, "json") == 0)
+    {
+      g_autofree char *json = findings_to_json (doc, findings);
+      g_print ("%s\n", json);
+    }
+  else if (strcmp (format, "html") == 0)
+    {
+      g_autofree char *html = findings_to_html (doc, findings);
+      g_print ("%s", html);
+    }
+  else
+    {
+      print_text (doc, findings);
+      g_print (_("%u errors, %u warnings, %u notes\n"),
+               bud_check_count (findings, BUD_SEVERITY_ERROR),
+               bud_check_count (findings, BUD_SEVERITY_WARNING),
+               bud_check_count (findings, BUD_SEVERITY_INFO));
+    }
+
+  return bud_check_count (findings, BUD_SEVERITY_ERROR) > 0 ? BUD_CLI_FAILED : BUD_CLI_OK;
+}
