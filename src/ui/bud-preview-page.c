@@ -243,10 +243,8 @@ show_narrative (BudPreviewPage *self)
   g_autoptr(GError) error = NULL;
 
   clear_box (self->narrative_box);
-#ifdef BUD_HAVE_NARRATIVE
   if (self->tpl != NULL)
     sections = bud_narrative_build (self->doc, self->tpl, &error);
-#endif
   if (sections == NULL || sections->len == 0)
     {
       adw_status_page_set_title (self->empty_page, _("No Narrative Yet"));

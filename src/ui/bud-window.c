@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "bud-application.h"
 #include "bud-income-page.h"
@@ -79,12 +80,16 @@ show_summary (BudWindow *self)
     bud_section_update (BUD_SECTION (self->sections[i]), s);
 }
 
+static void update_actions (BudWindow *self);
+
 static void
 recompute (BudWindow *self)
 {
   g_clear_handle_id (&self->summary_idle, g_source_remove);
   if (self->doc == NULL)
     return;
+  /* ::changed is emitted inside the edit, before the undo step is recorded */
+  update_actions (self);
   g_clear_pointer (&self->summary, bud_summary_free);
   self->summary = bud_summary_compute (self->doc, self->tpl);
   show_summary (self);
@@ -106,13 +111,11 @@ update_actions (BudWindow *self)
   gboolean has_doc = self->doc != NULL;
   gboolean can_undo = FALSE, can_redo = FALSE;
 
-#ifdef BUD_HAVE_UNDO
   if (has_doc && !self->read_only)
     {
       can_undo = bud_document_can_undo (self->doc);
       can_redo = bud_document_can_redo (self->doc);
     }
-#endif
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_doc);
@@ -162,7 +165,7 @@ bud_window_update_title (BudWindow *self)
   meta = bud_document_meta (self->doc);
   if (meta->department[0] != '\0')
     /* Translators: window title: department and fiscal year */
-    title = g_strdup_printf (_("%s — %" G_GINT64_FORMAT), meta->department, meta->year);
+    title = g_strdup_printf (_("%s — %" PRId64), meta->department, meta->year);
   else
     title = g_strdup (_("Untitled Budget"));
 
@@ -415,6 +418,12 @@ bud_window_get_section (BudWindow  *self,
   return self->sections[i];
 }
 
+const char *
+bud_window_get_visible_section (BudWindow *self)
+{
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
 void
 bud_window_show_location (BudWindow  *self,
                           BudKind     kind,
@@ -468,7 +477,6 @@ undo_action (GtkWidget  *widget,
              const char *action,
              GVariant   *param)
 {
-#ifdef BUD_HAVE_UNDO
   BudWindow *self = BUD_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -482,7 +490,6 @@ undo_action (GtkWidget  *widget,
   if (!ok)
     bud_window_toast (self, error->message);
   update_actions (self);
-#endif
 }
 
 static void

@@ -60,6 +60,7 @@ void              bud_window_show_section     (BudWindow       *self,
                                                const char      *name);
 GtkWidget        *bud_window_get_section      (BudWindow       *self,
                                                const char      *name);
+const char       *bud_window_get_visible_section (BudWindow    *self);
 /* Brings the object of a finding into view. */
 void              bud_window_show_location    (BudWindow       *self,
                                                BudKind          kind,
