@@ -19,7 +19,7 @@ typedef struct {
 
 static const Command commands[] = {
   { "import", bud_cli_import, N_("Import a JSON exchange file into a new .budget document") },
-  { "export", bud_cli_export, N_("Export a document (JSON)") },
+  { "export", bud_cli_export, N_("Export a document (PDF, XLSX, HTML, CSV, JSON)") },
   { "tables", bud_cli_tables, N_("Print the disclosure tables of a document") },
   { "check",  bud_cli_check,  N_("Check a document with every rule a reviewer applies") },
   { "narrative", bud_cli_narrative, N_("Print the text parts of the package (情况说明)") },

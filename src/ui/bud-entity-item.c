@@ -1,0 +1,299 @@
+/* bud-entity-item.c — lazily made list items over a document's entities
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bud-entity-item.h"
+
+struct _BudEntityItem
+{
+  GObject      parent_instance;
+  BudDocument *doc;    /* weak: the model keeps it alive */
+  BudKind      kind;
+  gint64       id;
+};
+
+G_DEFINE_FINAL_TYPE (BudEntityItem, bud_entity_item, G_TYPE_OBJECT)
+
+enum { ITEM_CHANGED, N_ITEM_SIGNALS };
+static guint item_signals[N_ITEM_SIGNALS];
+
+static void
+bud_entity_item_class_init (BudEntityItemClass *klass)
+{
+  item_signals[ITEM_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+bud_entity_item_init (BudEntityItem *self)
+{
+}
+
+BudKind
+bud_entity_item_get_kind (BudEntityItem *self)
+{
+  return self->kind;
+}
+
+gint64
+bud_entity_item_get_id (BudEntityItem *self)
+{
+  return self->id;
+}
+
+gpointer
+bud_entity_item_get_entity (BudEntityItem *self)
+{
+  if (self->doc == NULL)
+    return NULL;
+  return bud_document_lookup (self->doc, self->kind, self->id);
+}
+
+/* ---- the model ---- */
+
+struct _BudKindModel
+{
+  GObject      parent_instance;
+  BudKind      kind;
+  BudDocument *doc;
+  gulong       changed_id;
+  GArray      *ids;     /* gint64, mirrors the document's order */
+  GHashTable  *items;   /* id → BudEntityItem (weak refs: gone when no view holds them) */
+};
+
+static void bud_kind_model_list_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BudKindModel, bud_kind_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, bud_kind_model_list_init))
+
+static GType
+model_get_item_type (GListModel *model)
+{
+  return BUD_TYPE_ENTITY_ITEM;
+}
+
+static guint
+model_get_n_items (GListModel *model)
+{
+  return BUD_KIND_MODEL (model)->ids->len;
+}
+
+static void
+item_gone (gpointer  data,
+           GObject  *where_the_object_was)
+{
+  BudKindModel *self = data;
+  /* weak notifications run before the memory goes: the id is still readable */
+  gint64 id = ((BudEntityItem *) where_the_object_was)->id;
+
+  if (g_hash_table_lookup (self->items, &id) == (gpointer) where_the_object_was)
+    g_hash_table_remove (self->items, &id);
+}
+
+static gpointer
+model_get_item (GListModel *model,
+                guint       position)
+{
+  BudKindModel *self = BUD_KIND_MODEL (model);
+  BudEntityItem *item;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  item = g_hash_table_lookup (self->items, &id);
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = g_object_new (BUD_TYPE_ENTITY_ITEM, NULL);
+  item->doc = self->doc;
+  item->kind = self->kind;
+  item->id = id;
+  g_hash_table_insert (self->items, g_memdup2 (&id, sizeof id), item);
+  g_object_weak_ref (G_OBJECT (item), item_gone, self);
+  return item;
+}
+
+static void
+bud_kind_model_list_init (GListModelInterface *iface)
+{
+  iface->get_item_type = model_get_item_type;
+  iface->get_n_items = model_get_n_items;
+  iface->get_item = model_get_item;
+}
+
+static void
+model_reload_ids (BudKindModel *self)
+{
+  GPtrArray *items;
+
+  g_array_set_size (self->ids, 0);
+  if (self->doc == NULL)
+    return;
+  items = bud_document_items (self->doc, self->kind);
+  for (guint i = 0; i < items->len; i++)
+    g_array_append_val (self->ids, *(gint64 *) g_ptr_array_index (items, i));
+}
+
+static gint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return -1;
+}
+
+gint
+bud_kind_model_find (BudKindModel *self,
+                     gint64        id)
+{
+  g_return_val_if_fail (BUD_IS_KIND_MODEL (self), -1);
+  return find_id (self->ids, id);
+}
+
+static void
+on_document_changed (BudKindModel *self,
+                     int           kind,
+                     gint64        id,
+                     const char   *field,
+                     int           type)
+{
+  guint old_len;
+  gint pos;
+  BudEntityItem *item;
+
+  if (type != BUD_CHANGE_RELOAD && kind != (int) self->kind)
+    return;
+
+  switch (type)
+    {
+    case BUD_CHANGE_INSERT:
+      pos = bud_document_position (self->doc, self->kind, id);
+      if (pos < 0)
+        return;
+      g_array_insert_val (self->ids, pos, id);
+      g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
+      break;
+
+    case BUD_CHANGE_REMOVE:
+      pos = find_id (self->ids, id);
+      if (pos < 0)
+        return;
+      g_array_remove_index (self->ids, pos);
+      g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
+      break;
+
+    case BUD_CHANGE_UPDATE:
+      item = g_hash_table_lookup (self->items, &id);
+      if (item != NULL)
+        g_signal_emit (item, item_signals[ITEM_CHANGED], 0, field);
+      break;
+
+    case BUD_CHANGE_MOVE:
+    case BUD_CHANGE_RELOAD:
+    default:
+      old_len = self->ids->len;
+      model_reload_ids (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+      break;
+    }
+}
+
+static void
+drop_items (BudKindModel *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_object_weak_unref (value, item_gone, self);
+      BUD_ENTITY_ITEM (value)->doc = NULL;
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+void
+bud_kind_model_set_document (BudKindModel *self,
+                             BudDocument  *doc)
+{
+  guint old_len;
+
+  g_return_if_fail (BUD_IS_KIND_MODEL (self));
+  if (doc == self->doc)
+    return;
+
+  if (self->doc != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->doc);
+      g_clear_object (&self->doc);
+    }
+  drop_items (self);
+  if (doc != NULL)
+    {
+      self->doc = g_object_ref (doc);
+      self->changed_id = g_signal_connect_swapped (doc, "changed",
+                                                   G_CALLBACK (on_document_changed), self);
+    }
+  old_len = self->ids->len;
+  model_reload_ids (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+}
+
+BudDocument *
+bud_kind_model_get_document (BudKindModel *self)
+{
+  return self->doc;
+}
+
+static void
+bud_kind_model_dispose (GObject *object)
+{
+  BudKindModel *self = BUD_KIND_MODEL (object);
+
+  if (self->doc != NULL)
+    g_clear_signal_handler (&self->changed_id, self->doc);
+  drop_items (self);
+  g_clear_object (&self->doc);
+  G_OBJECT_CLASS (bud_kind_model_parent_class)->dispose (object);
+}
+
+static void
+bud_kind_model_finalize (GObject *object)
+{
+  BudKindModel *self = BUD_KIND_MODEL (object);
+
+  g_array_unref (self->ids);
+  g_hash_table_unref (self->items);
+  G_OBJECT_CLASS (bud_kind_model_parent_class)->finalize (object);
+}
+
+static void
+bud_kind_model_class_init (BudKindModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = bud_kind_model_dispose;
+  G_OBJECT_CLASS (klass)->finalize = bud_kind_model_finalize;
+}
+
+static void
+bud_kind_model_init (BudKindModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+BudKindModel *
+bud_kind_model_new (BudKind kind)
+{
+  BudKindModel *self = g_object_new (BUD_TYPE_KIND_MODEL, NULL);
+
+  self->kind = kind;
+  return self;
+}

@@ -1,0 +1,43 @@
+/* bud-field-binding.h — one editable widget bound to one field of one entity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The widget (a GtkEditable such as GtkEntry or AdwEntryRow, or a GtkTextView)
+ * shows the field's value. What the user types is parsed as the field's type
+ * (money in 元, integers, codes, dates); a value that does not parse or that the
+ * model refuses gets the `error` style class and a tooltip saying why, and is
+ * not stored. A good value is stored shortly after typing stops, on Enter, and
+ * when focus leaves.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bud-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct _BudFieldBinding BudFieldBinding;
+
+/* The binding belongs to @widget and goes with it. */
+BudFieldBinding *bud_field_binding_new        (GtkWidget        *widget,
+                                               BudKind           kind,
+                                               const char       *field);
+BudFieldBinding *bud_field_binding_get        (GtkWidget        *widget);
+
+/* @doc NULL or @id 0 unbinds (the widget is emptied and made insensitive). */
+void             bud_field_binding_set_target (BudFieldBinding  *self,
+                                               BudDocument      *doc,
+                                               gint64            id);
+gint64           bud_field_binding_get_id     (BudFieldBinding  *self);
+
+/* Stores what the widget holds now; FALSE (and the error shown) if refused. */
+gboolean         bud_field_binding_commit     (BudFieldBinding  *self);
+/* The message shown for the current text, or NULL when it is fine. */
+const char      *bud_field_binding_get_error  (BudFieldBinding  *self);
+
+/* Display text of a field value ("1,234.56" for money in 元). */
+char            *bud_field_format             (const BudField   *field,
+                                               gconstpointer     entity);
+
+G_END_DECLS

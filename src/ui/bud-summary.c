@@ -1,0 +1,108 @@
+/* bud-summary.c — totals, checks and per-section error counts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bud-summary.h"
+
+static const char * const section_names[BUD_N_SECTIONS] = {
+  "overview", "income", "lines", "projects", "preview", "review",
+};
+
+const char *
+bud_section_name (BudSectionId section)
+{
+  g_return_val_if_fail (section < BUD_N_SECTIONS, NULL);
+  return section_names[section];
+}
+
+gint
+bud_section_from_name (const char *name)
+{
+  for (guint i = 0; name != NULL && i < BUD_N_SECTIONS; i++)
+    if (g_str_equal (name, section_names[i]))
+      return i;
+  return -1;
+}
+
+BudSectionId
+bud_section_for_kind (BudKind kind)
+{
+  switch (kind)
+    {
+    case BUD_KIND_META:
+    case BUD_KIND_PROFILE:
+    case BUD_KIND_UNIT:
+      return BUD_SECTION_OVERVIEW;
+    case BUD_KIND_INCOME:
+      return BUD_SECTION_INCOME;
+    case BUD_KIND_LINE:
+    case BUD_KIND_CUSTOM_CODE:
+      return BUD_SECTION_LINES;
+    case BUD_KIND_PROJECT:
+    case BUD_KIND_ALLOCATION:
+      return BUD_SECTION_PROJECTS;
+    default:
+      /* no form for it in this version: the review list is where it shows */
+      return BUD_SECTION_REVIEW;
+    }
+}
+
+BudSummary *
+bud_summary_compute (BudDocument *doc,
+                     BudTemplate *tpl)
+{
+  BudSummary *s = g_new0 (BudSummary, 1);
+  GPtrArray *items;
+  BudCheckContext ctx = { 0 };
+
+  s->revision = bud_document_revision (doc);
+
+  items = bud_document_items (doc, BUD_KIND_INCOME);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BudIncome *inc = g_ptr_array_index (items, i);
+      if (inc->source >= 0 && inc->source < BUD_N_SOURCES)
+        s->income[inc->source] += inc->amount;
+      s->income_total += inc->amount;
+    }
+
+  items = bud_document_items (doc, BUD_KIND_LINE);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BudLine *line = g_ptr_array_index (items, i);
+      if (line->source >= 0 && line->source < BUD_N_SOURCES)
+        s->spent[line->source] += line->amount;
+      s->spent_total += line->amount;
+    }
+
+  ctx.catalog = bud_catalog_get_default ();
+  ctx.expected_weight = tpl != NULL ? bud_template_get_indicator_weight_sum (tpl) : 0;
+  ctx.required_level1 = bud_check_level1_2021;
+  s->findings = bud_check_run (doc, &ctx);
+
+  for (guint i = 0; i < s->findings->len; i++)
+    {
+      const BudFinding *f = g_ptr_array_index (s->findings, i);
+
+      if (f->severity == BUD_SEVERITY_ERROR)
+        {
+          s->errors++;
+          s->section_errors[bud_section_for_kind (f->kind)]++;
+        }
+      else if (f->severity == BUD_SEVERITY_WARNING)
+        s->warnings++;
+    }
+
+  return s;
+}
+
+void
+bud_summary_free (BudSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_clear_pointer (&summary->findings, g_ptr_array_unref);
+  g_free (summary);
+}
