@@ -186,47 +186,6 @@ typedef struct {
 
 static Fixture fx;
 
-static BudNarrativeSection *
-section (BudNarrativePart part, const char *id, int level, const char *title, const char *body)
-{
-  BudNarrativeSection *s = g_new0 (BudNarrativeSection, 1);
-
-  s->part = part;
-  s->id = g_strdup (id);
-  s->level = level;
-  s->title = g_strdup (title);
-  s->body = g_strdup (body);
-  s->performance_tables_after = g_strcmp0 (id, "3.13.4") == 0;
-  return s;
-}
-
-/* The narrative is built by bud-narrative.c; these sections stand in for it
- * with the seed's own wording, so the order of the parts can be checked. */
-static GPtrArray *
-seed_sections (void)
-{
-  GPtrArray *s = g_ptr_array_new_with_free_func ((GDestroyNotify) bud_narrative_section_free);
-
-  g_ptr_array_add (s, section (BUD_NARRATIVE_PART1, "1.1", 1, "一、主要职能",
-                               "昌吉市招商引资服务中心在昌吉市商务和工业信息化局党组的领导下开展工作，主要职责是：\n"
-                               "（一）负责招商引资综合服务工作；承担招商引资对外宣传推介、组织参加各类展会和招商引资活动。"));
-  g_ptr_array_add (s, section (BUD_NARRATIVE_PART1, "1.2", 1, "二、机构设置",
-                               "昌吉市招商引资服务中心（昌吉市产业园服务中心）无下属预算单位。"));
-  g_ptr_array_add (s, section (BUD_NARRATIVE_PART3, "3.1", 1,
-                               "一、关于昌吉市招商引资服务中心（昌吉市产业园服务中心）2026年收支预算情况总体说明",
-                               "按照全口径预算的原则，昌吉市招商引资服务中心（昌吉市产业园服务中心）2026年所有收入和支出均纳入部门预算管理。收支总预算247.42万元。"));
-  g_ptr_array_add (s, section (BUD_NARRATIVE_PART3, "3.13", 1, "十三、其他重要事项的情况说明", ""));
-  g_ptr_array_add (s, section (BUD_NARRATIVE_PART3, "3.13.4", 2, "（四）预算绩效情况",
-                               "2026年，本部门预算绩效管理整体预算绩效目标1个，涉及预算金额247.42万元。具体情况见下表："));
-  g_ptr_array_add (s, section (BUD_NARRATIVE_PART3, "3.13.5", 2, "（五）其他需说明的事项",
-                               "本部门无其他需说明事项。"));
-  g_ptr_array_add (s, section (BUD_NARRATIVE_PART4, "4", 1, "",
-                               "一、财政拨款：指由一般公共预算、政府性基金预算、国有资本经营预算安排的财政拨款数。"));
-  g_ptr_array_add (s, section (BUD_NARRATIVE_PART4, "signature", 1, "",
-                               "昌吉市招商引资服务中心（昌吉市产业园服务中心）\n2026年3月13日"));
-  return s;
-}
-
 static BudDocument *
 load_example (void)
 {
@@ -245,13 +204,12 @@ fixture_setup (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDocument) doc = load_example ();
   g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", &error);
-  g_autoptr(GPtrArray) sections = seed_sections ();
 
   g_assert_no_error (error);
   fx.dir = g_dir_make_tmp ("test-export-XXXXXX", &error);
   g_assert_no_error (error);
   fx.golden = load_golden ();
-  fx.pkg = bud_export_package_new_with_sections (doc, tpl, sections, &error);
+  fx.pkg = bud_export_package_new (doc, tpl, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fx.pkg);
 
@@ -505,6 +463,49 @@ test_pdf_toc_pages (void)
         }
       g_assert_cmpuint (found, >, toc_page);
     }
+}
+
+/* Every numbered page carries its number once, as its last line, in sequence —
+ * a page break inside a paragraph once printed the previous number at the top. */
+static void
+test_pdf_page_numbers (void)
+{
+  const char *argv[] = { "pdftotext", "-layout", fx.pdf, "-", NULL };
+  g_autofree char *text = run (argv, NULL);
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  g_autoptr(GRegex) number = g_regex_new ("^-\\s*([0-9]+)\\s*-$", 0, 0, NULL);
+  guint expected = 1, numbered = 0;
+
+  for (guint pg = 0; pages[pg] && pages[pg + 1]; pg++)   /* the last split is empty */
+    {
+      g_auto(GStrv) lines = g_strsplit (pages[pg], "\n", -1);
+      guint found = 0, last_nonblank = 0, at = 0, value = 0;
+
+      for (guint l = 0; lines[l]; l++)
+        {
+          g_autofree char *t = g_strstrip (g_strdup (lines[l]));
+          g_autoptr(GMatchInfo) m = NULL;
+
+          if (*t == '\0')
+            continue;
+          last_nonblank = l;
+          if (g_regex_match (number, t, 0, &m))
+            {
+              g_autofree char *digits = g_match_info_fetch (m, 1);
+              found++;
+              at = l;
+              value = (guint) g_ascii_strtoull (digits, NULL, 10);
+            }
+        }
+      if (numbered == 0 && found == 0)
+        continue;          /* cover and 目录 carry no number */
+      g_assert_cmpuint (found, ==, 1);
+      g_assert_cmpuint (at, ==, last_nonblank);
+      g_assert_cmpuint (value, ==, expected);
+      expected++;
+      numbered++;
+    }
+  g_assert_cmpuint (numbered, >, 15);
 }
 
 static void
@@ -1337,6 +1338,7 @@ main (int    argc,
   g_test_add_func ("/export/pdf/fonts-embedded", test_pdf_fonts);
   g_test_add_func ("/export/pdf/parts-in-order", test_pdf_structure);
   g_test_add_func ("/export/pdf/toc-page-numbers", test_pdf_toc_pages);
+  g_test_add_func ("/export/pdf/page-numbers", test_pdf_page_numbers);
   g_test_add_func ("/export/pdf/performance-tables", test_pdf_performance);
   g_test_add_func ("/export/xlsx/figures-match-seed", test_xlsx_figures);
   g_test_add_func ("/export/xlsx/performance-tables", test_xlsx_performance);

@@ -149,11 +149,18 @@ finish_page (Pdf *pdf)
   if (pdf->drawing && pdf->page > pdf->front_pages)
     {
       g_autofree char *number = g_strdup_printf ("- %u -", pdf->page - pdf->front_pages);
-      PangoLayout *l = prepare (pdf, number, 9, FALSE, -1, PANGO_ALIGN_LEFT);
+      /* a page can end between a caller's prepare() and show(): draw the number
+       * with a layout of its own, leaving the caller's text in the shared one */
+      PangoLayout *saved = pdf->layout;
+      PangoLayout *l;
       double w, h;
 
+      pdf->layout = pango_layout_copy (saved);
+      l = prepare (pdf, number, 9, FALSE, -1, PANGO_ALIGN_LEFT);
       layout_size (l, &w, &h);
       show (pdf, l, (pdf->page_w - w) / 2, pdf->page_h - pdf->bottom / 2 - h / 2);
+      g_object_unref (pdf->layout);
+      pdf->layout = saved;
     }
   if (pdf->drawing)
     cairo_show_page (pdf->cr);
