@@ -644,7 +644,7 @@ parse_text (BudScheme    scheme,
       if (len > MAX_LINE_BYTES)
         {
           g_set_error (error, BUD_CATALOG_ERROR, BUD_CATALOG_ERROR_PARSE,
-                       _("Line %u is too long (%" G_GSIZE_FORMAT " bytes, at most %u); this is not a catalog file"),
+                       _("Line %u is too long (%zu bytes, at most %u); this is not a catalog file"),
                        lineno, len, (guint) MAX_LINE_BYTES);
           return FALSE;
         }
