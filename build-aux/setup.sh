@@ -6,7 +6,7 @@
 
 BUD_PACKAGES="build-essential meson ninja-build pkg-config libgtk-4-dev libadwaita-1-dev \
 libjson-glib-dev libsqlite3-dev libxlsxwriter-dev libglib2.0-dev-bin gettext itstool \
-yelp-tools appstream desktop-file-utils xvfb xauth fonts-noto-cjk poppler-utils"
+yelp-tools appstream desktop-file-utils xvfb xauth fonts-noto-cjk poppler-utils flatpak-builder"
 
 bud_missing_packages () {
   local missing=""
