@@ -18,6 +18,7 @@
 #include "bud-export.h"
 #include "bud-jsonio.h"
 #include "bud-template.h"
+#include "bud-units.h"
 
 #define BUD_DEFAULT_TEMPLATE "xinjiang-2026"
 
@@ -132,6 +133,7 @@ bud_cli_export (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *template_path = NULL;
+  gint64 unit_id = 0;
   g_auto(GStrv) args = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
@@ -140,6 +142,8 @@ bud_cli_export (int    argc,
       N_("Where to write (“-” for standard output, json and html only)"), N_("PATH") },
     { "template", 0, 0, G_OPTION_ARG_FILENAME, &template_path,
       N_("Use the template in FILE instead of the document’s"), N_("FILE") },
+    { "unit", 0, 0, G_OPTION_ARG_INT64, &unit_id,
+      N_("Export the own package (单位预算) of the unit with this id (see “units list”)"), N_("ID") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
     { NULL }
   };
@@ -183,6 +187,20 @@ bud_cli_export (int    argc,
     {
       g_printerr (_("Cannot read %s: %s\n"), args[0], error->message);
       return BUD_CLI_UNREADABLE;
+    }
+
+  /* --unit: the unit's own document stands in for the department's (bud-units.h) */
+  if (unit_id != 0)
+    {
+      BudDocument *unit_doc = bud_units_extract (doc, unit_id, &error);
+
+      if (unit_doc == NULL)
+        {
+          g_printerr (_("Cannot export unit %" G_GINT64_FORMAT " of %s: %s\n"), unit_id, args[0], error->message);
+          return BUD_CLI_UNREADABLE;
+        }
+      g_object_unref (doc);
+      doc = unit_doc;
     }
 
   if (is_json)

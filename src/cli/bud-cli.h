@@ -25,5 +25,10 @@ int bud_cli_export (int argc, char **argv);
 int bud_cli_tables (int argc, char **argv);
 int bud_cli_check (int argc, char **argv);
 int bud_cli_narrative (int argc, char **argv);
+int bud_cli_rollover (int argc, char **argv);
+int bud_cli_units (int argc, char **argv);
+
+/* Writes @doc to @path: JSON when it ends in .json, else a new .budget file. */
+gboolean bud_cli_write_document (BudDocument *doc, const char *path, gboolean overwrite, GError **error);
 
 G_END_DECLS

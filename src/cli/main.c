@@ -23,6 +23,8 @@ static const Command commands[] = {
   { "tables", bud_cli_tables, N_("Print the disclosure tables of a document") },
   { "check",  bud_cli_check,  N_("Check a document with every rule a reviewer applies") },
   { "narrative", bud_cli_narrative, N_("Print the text parts of the package (情况说明)") },
+  { "rollover", bud_cli_rollover, N_("Start next year’s document from this year’s") },
+  { "units",  bud_cli_units,  N_("List the units of a document, or import a unit’s document") },
 };
 
 static void
