@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -196,7 +198,7 @@ bud_cli_export (int    argc,
 
       if (unit_doc == NULL)
         {
-          g_printerr (_("Cannot export unit %" G_GINT64_FORMAT " of %s: %s\n"), unit_id, args[0], error->message);
+          g_printerr (_("Cannot export unit %" PRId64 " of %s: %s\n"), unit_id, args[0], error->message);
           return BUD_CLI_UNREADABLE;
         }
       g_object_unref (doc);
