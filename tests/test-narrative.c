@@ -451,6 +451,39 @@ assert_contains (const char *haystack, const char *needle)
     g_error ("expected “%s” in:\n%s", needle, haystack);
 }
 
+/* 机构设置 with no text of the department's own: said from the units. */
+static void
+test_structure_from_units (void)
+{
+  Small s;
+  g_autofree char *none = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *own = NULL;
+  const char *names[] = { "测试局信息中心", "测试局执法大队" };
+  const BudUnitType types[] = { BUD_UNIT_INSTITUTION, BUD_UNIT_CIVIL_SERVANT };
+
+  small_init (&s, BUD_UNIT_ADMIN);
+  none = section_body (&s, "1.2");
+  g_assert_cmpstr (none, ==, "测试局无下属预算单位。");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      BudUnit *u = bud_entity_new (BUD_KIND_UNIT);
+      set_text_field (u, BUD_KIND_UNIT, "name", names[i]);
+      u->type = types[i];
+      insert (s.doc, BUD_KIND_UNIT, u);
+    }
+  two = section_body (&s, "1.2");
+  assert_contains (two, "测试局部门预算由本级预算和2个下属单位预算组成。");
+  assert_contains (two, "1. 测试局信息中心（事业单位）；2. 测试局执法大队（参照公务员法管理事业单位）");
+
+  /* the department's own text wins */
+  g_assert_true (bud_document_set_text (s.doc, BUD_KIND_PROFILE, 1, "structure", "本部门设三个科室。", NULL));
+  own = section_body (&s, "1.2");
+  g_assert_cmpstr (own, ==, "本部门设三个科室。");
+  small_clear (&s);
+}
+
 static void
 test_rule_increase (void)
 {
@@ -825,6 +858,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/narrative/golden/sections", test_golden);
+  g_test_add_func ("/narrative/structure-from-units", test_structure_from_units);
   g_test_add_func ("/narrative/golden/rules", test_golden_rules);
   g_test_add_func ("/narrative/golden/tables-agree", test_golden_tables_agree);
   g_test_add_func ("/narrative/golden/default-glossary", test_default_glossary);

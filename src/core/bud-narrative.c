@@ -403,6 +403,38 @@ staff_change (gint64 now,
   return now > last ? "，比上年增加" : "，比上年减少";
 }
 
+
+/* With no text of the department's own, 机构设置 says which units the budget
+ * consolidates, from the units themselves (the text a department writes
+ * usually says just this). */
+static void
+structure_from_units (BudNarrativeBuilder *nb)
+{
+  GPtrArray *units = bud_document_items (nb->doc, BUD_KIND_UNIT);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      BudUnit *u = g_ptr_array_index (units, i);
+
+      if (u->primary_unit)
+        continue;
+      g_string_append_printf (names, "%s%u. %s（%s）", n ? "；" : "", n + 1, u->name,
+                              u->type == BUD_UNIT_ADMIN ? "行政单位"
+                              : u->type == BUD_UNIT_CIVIL_SERVANT ? "参照公务员法管理事业单位"
+                              : "事业单位");
+      n++;
+    }
+  if (n == 0)
+    bud_narrative_para (nb, "%s无下属预算单位。", nb->dept);
+  else
+    {
+      bud_narrative_para (nb, "%s部门预算由本级预算和%u个下属单位预算组成。", nb->dept, n);
+      bud_narrative_para (nb, "纳入%" PRId64 "年部门预算编制范围的下属单位包括：%s。", nb->year, names->str);
+    }
+}
+
 static void
 build_part1 (BudNarrativeBuilder *nb)
 {
@@ -419,6 +451,8 @@ build_part1 (BudNarrativeBuilder *nb)
   bud_narrative_begin (nb, BUD_NARRATIVE_PART1, "1.2", 1, "二、机构设置");
   if (p->structure[0])
     bud_narrative_para (nb, "%s", p->structure);
+  else
+    structure_from_units (nb);
   if (p->staff_authorized || real)
     {
       GString *s = g_string_new ("人员情况：");
