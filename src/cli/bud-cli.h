@@ -25,5 +25,7 @@ int bud_cli_export (int argc, char **argv);
 int bud_cli_tables (int argc, char **argv);
 int bud_cli_check (int argc, char **argv);
 int bud_cli_narrative (int argc, char **argv);
+int bud_cli_diff (int argc, char **argv);
+int bud_cli_review (int argc, char **argv);
 
 G_END_DECLS

@@ -23,6 +23,8 @@ static const Command commands[] = {
   { "tables", bud_cli_tables, N_("Print the disclosure tables of a document") },
   { "check",  bud_cli_check,  N_("Check a document with every rule a reviewer applies") },
   { "narrative", bud_cli_narrative, N_("Print the text parts of the package (情况说明)") },
+  { "diff",   bud_cli_diff,   N_("Compare two drafts: changed fields, table cells and texts") },
+  { "review", bud_cli_review, N_("Write a review report: checks, open comments, status and changes") },
 };
 
 static void

@@ -256,7 +256,8 @@ typedef struct {
   char   *note;
   gint64  snapshot;        /* id of the snapshot taken with the change, 0 = none; not a
                             * reference (a snapshot's own content has no snapshots), so it
-                            * may name one deleted since */
+                            * may name one deleted since. The snapshot's own copy of the
+                            * row says 0: it was taken before the id was known */
 } BudStatusChange;
 
 G_END_DECLS

@@ -190,16 +190,10 @@ bud_review_set_status (BudDocument  *doc,
   if (when == NULL)
     when = now = g_date_time_new_now_local ();
 
-  /* The new status first, so the snapshot is the document as handed over. */
+  /* status and history first, so the snapshot is the document as handed over */
   if (!bud_document_begin (doc, error))
     return NULL;
   if (!bud_document_set_int (doc, BUD_KIND_META, 1, "status", to, error))
-    goto fail;
-
-  stamp = g_date_time_format (when, "%Y-%m-%d %H:%M");
-  name = g_strdup_printf ("%s %s", bud_status_name (to), stamp);
-  sn = bud_review_take_snapshot (doc, name, when, error);
-  if (sn == NULL)
     goto fail;
 
   change = bud_entity_new (BUD_KIND_STATUS_CHANGE);
@@ -211,9 +205,16 @@ bud_review_set_status (BudDocument  *doc,
   change->time = bud_review_format_time (when);
   g_free (change->note);
   change->note = g_strdup (note ? note : "");
-  change->snapshot = sn->id;
   change = bud_document_insert (doc, BUD_KIND_STATUS_CHANGE, change, -1, error);
   if (change == NULL)
+    goto fail;
+
+  /* taken after the history row, so the snapshot carries its own handover */
+  stamp = g_date_time_format (when, "%Y-%m-%d %H:%M");
+  name = g_strdup_printf ("%s %s", bud_status_name (to), stamp);
+  sn = bud_review_take_snapshot (doc, name, when, error);
+  if (sn == NULL ||
+      !bud_document_set_int (doc, BUD_KIND_STATUS_CHANGE, change->id, "snapshot", sn->id, error))
     goto fail;
   if (!bud_document_commit (doc, error))
     return NULL;
