@@ -335,6 +335,18 @@ test_cli (void)
   /* one file: against its latest snapshot; the example has none */
   g_assert_cmpint (run_cli ((char *[]) { "diff", a, NULL }, &out), ==, 2);
   g_clear_pointer (&out, g_free);
+  {
+    g_autofree char *s = g_build_filename (dir, "s.json", NULL);
+    BudLine *l = first_line (doc);
+
+    g_assert_nonnull (bud_review_set_status (doc, BUD_STATUS_SUBMITTED, "", "", NULL, &error));
+    g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, l->id, "amount", l->amount + DELTA, &error));
+    g_assert_true (bud_json_write_file (doc, s, &error));
+    g_assert_cmpint (run_cli ((char *[]) { "diff", s, NULL }, &out), ==, 1);
+    g_assert_nonnull (strstr (out, "567,160.00 元"));
+    g_clear_pointer (&out, g_free);
+    g_unlink (s);
+  }
 
   /* the review report against the other draft */
   g_assert_cmpint (run_cli ((char *[]) { "review", b, "--against", a, "--output", report, NULL }, &out), ==, 0);

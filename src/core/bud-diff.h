@@ -71,8 +71,11 @@ BudDiff   *bud_diff_documents  (BudDocument  *old_doc,
 gboolean   bud_diff_is_empty   (BudDiff      *diff);
 void       bud_diff_free       (BudDiff      *diff);
 
-/* Renderings: plain text for a terminal; JSON (documented in docs/exchange-format.md,
- * “Comparison”); HTML: a whole page, or the sections only for a larger report. */
+/* Renderings: plain text for a terminal; JSON ({"equal", "fields": [{change,
+ * kind, id, field, where, old, new}], "cells": [{table, number, row, row_label,
+ * column, column_label, old, new}] with amounts as 元 strings and null for a
+ * missing row, "sections": [{id, title, old, new}]}); HTML: a whole page, or
+ * its sections only (headings <h@heading_level>) for a larger report. */
 char      *bud_diff_to_text    (BudDiff      *diff);
 char      *bud_diff_to_json    (BudDiff      *diff);
 char      *bud_diff_to_html    (BudDiff      *diff,
