@@ -79,6 +79,7 @@ new_rich_document (void)
   BudCustomCode *cc;
   BudComment *cm;
   BudSnapshot *sn;
+  BudStatusChange *sc;
   g_autofree char *content = NULL;
 
   set_text (doc, BUD_KIND_META, "department", "昌吉市某某局（本级）");
@@ -86,6 +87,7 @@ new_rich_document (void)
   set_int (doc, BUD_KIND_META, "year", 2026);
   set_text (doc, BUD_KIND_META, "template_id", "xinjiang-2026");
   set_text (doc, BUD_KIND_META, "date", "2026-02-28");
+  set_int (doc, BUD_KIND_META, "status", BUD_STATUS_APPROVED);
 
   set_text (doc, BUD_KIND_PROFILE, "functions", WILD_TEXT);
   set_text (doc, BUD_KIND_PROFILE, "structure", "内设机构 5 个\n下属单位 1 个");
@@ -258,7 +260,16 @@ new_rich_document (void)
   SET_STR (sn, name, "送审稿");
   SET_STR (sn, created, "2026-03-02T09:00:00Z");
   SET_STR (sn, content, content);
-  add (doc, BUD_KIND_SNAPSHOT, sn);
+  sn = add (doc, BUD_KIND_SNAPSHOT, sn);
+
+  sc = NEW (BudStatusChange, BUD_KIND_STATUS_CHANGE);
+  sc->from = BUD_STATUS_SUBMITTED;
+  sc->to = BUD_STATUS_APPROVED;
+  SET_STR (sc, author, "审核人");
+  SET_STR (sc, time, "2026-03-02T09:00:00Z");
+  SET_STR (sc, note, WILD_TEXT);
+  sc->snapshot = sn->id;
+  add (doc, BUD_KIND_STATUS_CHANGE, sc);
 
   return doc;
 }

@@ -169,7 +169,8 @@ rich_document (void)
 
   set_single (doc, BUD_KIND_META,
               "department", "昌吉回族自治州某局（测试）", "department_code", "651001",
-              "year", "2026", "template_id", "xinjiang-2026", "date", "2026-02-28", NULL);
+              "year", "2026", "template_id", "xinjiang-2026", "date", "2026-02-28",
+              "status", "returned", NULL);
   set_single (doc, BUD_KIND_PROFILE,
               "functions", "主要职能：\n1. 负责……\n2. “引号” and 'quotes'",
               "structure", "内设机构 8 个", "contact", "张三", "phone", "0994-1234567",
@@ -252,6 +253,10 @@ rich_document (void)
 
   ins (doc, BUD_KIND_SNAPSHOT, "name", "初稿", "created", "2026-01-01T00:00:00Z",
        "content", "{\"document\":{\"department\":\"测试\"}}", NULL);
+
+  ins (doc, BUD_KIND_STATUS_CHANGE, "from", "submitted", "to", "returned", "author", "审核员 “王”",
+       "time", "2026-03-01T10:00:00+08:00", "note", "请补充说明\n第二行", "snapshot", "1", NULL);
+  ins (doc, BUD_KIND_STATUS_CHANGE, "from", "drafting", "to", "submitted", NULL);
 
   (void) p1; (void) p2; (void) c1;
   return doc;

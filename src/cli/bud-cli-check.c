@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bud-check.h"
+#include "bud-check-report.h"
 #include "bud-cli.h"
 
 static void
@@ -91,99 +92,6 @@ findings_to_json (BudDocument *doc,
   return json_generator_to_data (gen, NULL);
 }
 
-static void
-html_escape (GString    *out,
-             const char *text)
-{
-  g_autofree char *e = g_markup_escape_text (text, -1);
-  g_string_append (out, e);
-}
-
-/* A report a reviewer can print: findings grouped by the part of the document. */
-static char *
-findings_to_html (BudDocument *doc,
-                  GPtrArray   *findings)
-{
-  GString *out = g_string_new (NULL);
-  BudMeta *meta = bud_document_meta (doc);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M");
-
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-  html_escape (out, _("Check report"));
-  g_string_append (out, "</title>\n<style>\n"
-    "body{font-family:\"Noto Sans CJK SC\",sans-serif;margin:2em;color:#222}\n"
-    "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.5em;border-bottom:1px solid #999}\n"
-    "table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}\n"
-    "th{background:#eee}.error{color:#a00;font-weight:bold}.warning{color:#a60}.info{color:#357}\n"
-    ".summary{margin:1em 0}\n@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}\n"
-    "</style>\n</head>\n<body>\n<h1>");
-  html_escape (out, meta->department);
-  g_string_append_printf (out, " %" PRId64 " — ", meta->year);
-  html_escape (out, _("Check report"));
-  g_string_append (out, "</h1>\n<p class=\"summary\">");
-  {
-    g_autofree char *summary = g_strdup_printf (_("%u errors, %u warnings, %u notes. Generated %s."),
-                                                bud_check_count (findings, BUD_SEVERITY_ERROR),
-                                                bud_check_count (findings, BUD_SEVERITY_WARNING),
-                                                bud_check_count (findings, BUD_SEVERITY_INFO), stamp);
-    html_escape (out, summary);
-  }
-  g_string_append (out, "</p>\n");
-
-  if (findings->len == 0)
-    {
-      g_string_append (out, "<p>");
-      html_escape (out, _("No problems were found."));
-      g_string_append (out, "</p>\n");
-    }
-
-  /* group by part: kinds in document order, the document as a whole last */
-  for (guint k = 0; k <= BUD_N_KINDS; k++)
-    {
-      gboolean started = FALSE;
-
-      for (guint i = 0; i < findings->len; i++)
-        {
-          BudFinding *f = g_ptr_array_index (findings, i);
-          g_autofree char *where = NULL;
-
-          if ((guint) f->kind != k)
-            continue;
-          if (!started)
-            {
-              g_string_append (out, "<h2>");
-              html_escape (out, k < BUD_N_KINDS ? _(bud_entity_class (k)->label) : _("The document"));
-              g_string_append (out, "</h2>\n<table>\n<thead><tr><th scope=\"col\">");
-              html_escape (out, _("Severity"));
-              g_string_append (out, "</th><th scope=\"col\">");
-              html_escape (out, _("Where"));
-              g_string_append (out, "</th><th scope=\"col\">");
-              html_escape (out, _("Finding"));
-              g_string_append (out, "</th><th scope=\"col\">");
-              html_escape (out, _("Rule"));
-              g_string_append (out, "</th></tr></thead>\n<tbody>\n");
-              started = TRUE;
-            }
-          where = bud_finding_describe_location (doc, f);
-          g_string_append_printf (out, "<tr><td class=\"%s\">", bud_severity_to_string (f->severity));
-          html_escape (out, bud_severity_label (f->severity));
-          g_string_append (out, "</td><td>");
-          html_escape (out, where);
-          g_string_append (out, "</td><td>");
-          html_escape (out, f->message);
-          g_string_append (out, "</td><td><code>");
-          html_escape (out, f->rule);
-          g_string_append (out, "</code></td></tr>\n");
-        }
-      if (started)
-        g_string_append (out, "</tbody>\n</table>\n");
-    }
-  g_string_append (out, "</body>\n</html>\n");
-  return g_string_free (out, FALSE);
-}
-
 int
 bud_cli_check (int    argc,
                char **argv)
@@ -245,7 +153,7 @@ bud_cli_check (int    argc,
     }
   else if (strcmp (format, "html") == 0)
     {
-      g_autofree char *html = findings_to_html (doc, findings);
+      g_autofree char *html = bud_check_report_html (doc, findings);
       g_print ("%s", html);
     }
   else

@@ -30,5 +30,7 @@ int bud_cli_units (int argc, char **argv);
 
 /* Writes @doc to @path: JSON when it ends in .json, else a new .budget file. */
 gboolean bud_cli_write_document (BudDocument *doc, const char *path, gboolean overwrite, GError **error);
+int bud_cli_diff (int argc, char **argv);
+int bud_cli_review (int argc, char **argv);
 
 G_END_DECLS

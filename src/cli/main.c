@@ -25,6 +25,8 @@ static const Command commands[] = {
   { "narrative", bud_cli_narrative, N_("Print the text parts of the package (情况说明)") },
   { "rollover", bud_cli_rollover, N_("Start next year’s document from this year’s") },
   { "units",  bud_cli_units,  N_("List the units of a document, or import a unit’s document") },
+  { "diff",   bud_cli_diff,   N_("Compare two drafts: changed fields, table cells and texts") },
+  { "review", bud_cli_review, N_("Write a review report: checks, open comments, status and changes") },
 };
 
 static void

@@ -41,6 +41,7 @@ struct _BudDocument
   enum { HISTORY_NORMAL, HISTORY_UNDOING, HISTORY_REDOING } history_mode;
   guint64                revision;
   gboolean               read_only;
+  gboolean               review_mode;
 };
 
 G_DEFINE_FINAL_TYPE (BudDocument, bud_document, G_TYPE_OBJECT)
@@ -101,12 +102,12 @@ bud_document_class_init (BudDocumentClass *klass)
 DEFINE_FREE (0) DEFINE_FREE (1) DEFINE_FREE (2) DEFINE_FREE (3) DEFINE_FREE (4)
 DEFINE_FREE (5) DEFINE_FREE (6) DEFINE_FREE (7) DEFINE_FREE (8) DEFINE_FREE (9)
 DEFINE_FREE (10) DEFINE_FREE (11) DEFINE_FREE (12) DEFINE_FREE (13) DEFINE_FREE (14)
-DEFINE_FREE (15) DEFINE_FREE (16)
-G_STATIC_ASSERT (BUD_N_KINDS == 17);
+DEFINE_FREE (15) DEFINE_FREE (16) DEFINE_FREE (17)
+G_STATIC_ASSERT (BUD_N_KINDS == 18);
 
 static const GDestroyNotify free_funcs[BUD_N_KINDS] = {
   free_0, free_1, free_2, free_3, free_4, free_5, free_6, free_7, free_8,
-  free_9, free_10, free_11, free_12, free_13, free_14, free_15, free_16,
+  free_9, free_10, free_11, free_12, free_13, free_14, free_15, free_16, free_17,
 };
 
 static void
@@ -295,6 +296,39 @@ keep_history_step (BudDocument *self)
   self->journal = new_journal ();
   if (target->len > MAX_UNDO_STEPS)
     g_ptr_array_remove_index (target, 0);
+}
+
+/* What a reviewer may change while the figures are locked: the review's own
+ * records (comments, snapshots, status history) and the status itself. */
+static gboolean
+review_exempt (BudKind         kind,
+               const BudField *field)
+{
+  if (kind == BUD_KIND_COMMENT || kind == BUD_KIND_SNAPSHOT || kind == BUD_KIND_STATUS_CHANGE)
+    return TRUE;
+  return kind == BUD_KIND_META && field != NULL && strcmp (field->name, "status") == 0;
+}
+
+static gboolean
+review_allows (BudDocument     *self,
+               BudKind          kind,
+               const BudField  *field,
+               GError         **error)
+{
+  const BudEntityClass *klass;
+
+  if (!self->review_mode || review_exempt (kind, field))
+    return TRUE;
+  klass = bud_entity_class (kind);
+  if (field != NULL)
+    g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_READ_ONLY,
+                 _("The document is open for review: %s · %s cannot be changed until you switch to editing"),
+                 _(klass->label), _(field->label));
+  else
+    g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_READ_ONLY,
+                 _("The document is open for review: %s rows cannot be added, removed or moved until you switch to editing"),
+                 _(klass->label));
+  return FALSE;
 }
 
 static gboolean
@@ -570,6 +604,8 @@ bud_document_insert (BudDocument  *self,
       g_return_val_if_reached (NULL);
     }
 
+  if (!review_allows (self, kind, NULL, error))
+    goto fail;
   if (*id < 0 || (*id > 0 && bud_document_lookup (self, kind, *id) != NULL))
     {
       g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_DUPLICATE,
@@ -710,7 +746,7 @@ bud_document_remove (BudDocument  *self,
                    _(bud_entity_class (kind)->label), id);
       return FALSE;
     }
-  if (!tx_begin (self, error))
+  if (!review_allows (self, kind, NULL, error) || !tx_begin (self, error))
     return FALSE;
   if (!remove_one (self, kind, id, error))
     {
@@ -745,6 +781,8 @@ set_value (BudDocument  *self,
                    _(klass->label), id);
       return FALSE;
     }
+  if (!review_allows (self, kind, f, error))
+    return FALSE;
   if (is_text ? g_strcmp0 (bud_field_get_text (e, f), tvalue ? tvalue : "") == 0
               : bud_field_get_int (e, f) == ivalue)
     return TRUE;   /* nothing to do: no write, no signal */
@@ -846,7 +884,7 @@ bud_document_move (BudDocument  *self,
     new_position = len - 1;
   if ((guint) from == new_position)
     return TRUE;
-  if (!tx_begin (self, error))
+  if (!review_allows (self, kind, NULL, error) || !tx_begin (self, error))
     return FALSE;
   raw_move (self, kind, (guint) from, new_position);
   j.type = BUD_CHANGE_MOVE;
@@ -950,6 +988,12 @@ replay_step (BudDocument  *self,
   if (from->len == 0)
     return TRUE;
   step = g_ptr_array_index (from, from->len - 1);
+  for (guint i = 0; i < step->len; i++)
+    {
+      JournalEntry *j = &g_array_index (step, JournalEntry, i);
+      if (!review_allows (self, j->kind, j->type == BUD_CHANGE_UPDATE ? j->field : NULL, error))
+        return FALSE;
+    }
   if (!tx_begin (self, error))
     return FALSE;
   self->history_mode = mode;
@@ -1035,6 +1079,21 @@ bud_document_get_read_only (BudDocument *self)
 {
   g_return_val_if_fail (BUD_IS_DOCUMENT (self), TRUE);
   return self->read_only;
+}
+
+void
+bud_document_set_review_mode (BudDocument *self,
+                              gboolean     review_mode)
+{
+  g_return_if_fail (BUD_IS_DOCUMENT (self));
+  self->review_mode = !!review_mode;
+}
+
+gboolean
+bud_document_get_review_mode (BudDocument *self)
+{
+  g_return_val_if_fail (BUD_IS_DOCUMENT (self), FALSE);
+  return self->review_mode;
 }
 
 gboolean

@@ -95,6 +95,13 @@ void          bud_document_set_sink    (BudDocument *self, const BudDocumentSink
                                         gpointer store);
 void          bud_document_set_read_only (BudDocument *self, gboolean read_only);
 gboolean      bud_document_get_read_only (BudDocument *self);
+/* Review mode: the figures are locked (BUD_DOCUMENT_ERROR_READ_ONLY) but a
+ * reviewer may still add and resolve comments, take snapshots and change the
+ * status (comments, snapshots, status_changes and the meta "status" field),
+ * written through like any edit. Undo refuses a step that touches anything
+ * else. Read-only (no storage) wins over review mode. */
+void          bud_document_set_review_mode (BudDocument *self, gboolean review_mode);
+gboolean      bud_document_get_review_mode (BudDocument *self);
 
 /* Whole-document comparison, field by field (tests, snapshots). */
 gboolean      bud_document_equal       (BudDocument *a, BudDocument *b, char **first_difference);

@@ -55,6 +55,15 @@ typedef enum {
   BUD_OP_QUAL,   /* "qual" 定性: value is free text */
 } BudIndicatorOp;
 
+/* Where a document stands in review. The transitions allowed are in bud-review.h. */
+typedef enum {
+  BUD_STATUS_DRAFTING,   /* "drafting"  编制中 */
+  BUD_STATUS_SUBMITTED,  /* "submitted" 已提交 */
+  BUD_STATUS_RETURNED,   /* "returned"  退回修改 */
+  BUD_STATUS_APPROVED,   /* "approved"  已审核 */
+  BUD_N_STATUSES
+} BudStatus;
+
 typedef enum {
   BUD_SCHEME_FUNCTIONAL,  /* "functional" 支出功能分类 */
   BUD_SCHEME_ECONOMIC,    /* "economic"   部门预算支出经济分类 */
@@ -69,6 +78,7 @@ typedef struct {
   gint64  year;            /* fiscal year, e.g. 2026 */
   char   *template_id;     /* e.g. "xinjiang-2026" */
   char   *date;            /* signature date YYYY-MM-DD */
+  int     status;          /* BudStatus; changed through bud_review_set_status () */
 } BudMeta;
 
 typedef struct {
@@ -235,5 +245,19 @@ typedef struct {
   char   *created;         /* ISO 8601 */
   char   *content;         /* the document's JSON at that moment, without snapshots */
 } BudSnapshot;
+
+/* One step of the document's status history, oldest first. */
+typedef struct {
+  gint64  id;
+  int     from;            /* BudStatus */
+  int     to;              /* BudStatus */
+  char   *author;
+  char   *time;            /* ISO 8601 */
+  char   *note;
+  gint64  snapshot;        /* id of the snapshot taken with the change, 0 = none; not a
+                            * reference (a snapshot's own content has no snapshots), so it
+                            * may name one deleted since. The snapshot's own copy of the
+                            * row says 0: it was taken before the id was known */
+} BudStatusChange;
 
 G_END_DECLS

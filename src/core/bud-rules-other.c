@@ -272,8 +272,8 @@ bud_rules_texts (BudCheckRun *run)
       const BudEntityClass *klass = bud_entity_class (kind);
       GPtrArray *items;
 
-      /* reviewers' comments and snapshots are not published */
-      if (kind == BUD_KIND_COMMENT || kind == BUD_KIND_SNAPSHOT)
+      /* reviewers' comments, snapshots and the status history are not published */
+      if (kind == BUD_KIND_COMMENT || kind == BUD_KIND_SNAPSHOT || kind == BUD_KIND_STATUS_CHANGE)
         continue;
       items = bud_document_items (run->doc, kind);
       for (guint f = 0; f < klass->n_fields; f++)

@@ -34,6 +34,7 @@ static const char * const sources[] = {
 static const char * const spend_kinds[] = { "basic", "project", NULL };
 static const char * const ops[] = { "ge", "le", "eq", "gt", "lt", "qual", NULL };
 static const char * const schemes[] = { "functional", "economic", NULL };
+static const char * const statuses[] = { "drafting", "submitted", "returned", "approved", NULL };
 
 static const BudField meta_fields[] = {
   F_TEXT (BudMeta, department, BUD_FIELD_REQUIRED, BUD_TEXT_SINGLE_LINE, N_("Department")),
@@ -41,6 +42,7 @@ static const BudField meta_fields[] = {
   F_INT (BudMeta, year, NN, N_("Fiscal year")),
   F_TEXT (BudMeta, template_id, BUD_FIELD_REQUIRED, BUD_TEXT_SINGLE_LINE, N_("Template")),
   F_TEXT (BudMeta, date, 0, BUD_TEXT_DATE, N_("Date")),
+  F_ENUM (BudMeta, status, 0, statuses, N_("Status")),
 };
 
 static const BudField profile_fields[] = {
@@ -188,6 +190,17 @@ static const BudField snapshot_fields[] = {
   F_TEXT (BudSnapshot, content, 0, BUD_TEXT_ANY, N_("Content")),
 };
 
+static const BudField status_change_fields[] = {
+  F_ENUM (BudStatusChange, from, 0, statuses, N_("Previous status")),
+  F_ENUM (BudStatusChange, to, 0, statuses, N_("New status")),
+  F_TEXT (BudStatusChange, author, 0, BUD_TEXT_SINGLE_LINE, N_("Changed by")),
+  F_TEXT (BudStatusChange, time, 0, BUD_TEXT_TIMESTAMP, N_("Changed at")),
+  F_TEXT (BudStatusChange, note, 0, BUD_TEXT_ANY, N_("Note")),
+  /* an id, not a reference: a snapshot's content leaves the snapshots out but
+   * keeps the history, which must still load on its own */
+  F_INT (BudStatusChange, snapshot, NN, N_("Snapshot")),
+};
+
 #define CLASS(K, name, label, single, S, f) \
   [K] = { K, name, label, single, sizeof (S), f, G_N_ELEMENTS (f) }
 
@@ -209,6 +222,7 @@ static const BudEntityClass classes[BUD_N_KINDS] = {
   CLASS (BUD_KIND_CUSTOM_CODE, "custom_codes", N_("Custom code"), FALSE, BudCustomCode, custom_code_fields),
   CLASS (BUD_KIND_COMMENT, "comments", N_("Comment"), FALSE, BudComment, comment_fields),
   CLASS (BUD_KIND_SNAPSHOT, "snapshots", N_("Snapshot"), FALSE, BudSnapshot, snapshot_fields),
+  CLASS (BUD_KIND_STATUS_CHANGE, "status_changes", N_("Status change"), FALSE, BudStatusChange, status_change_fields),
 };
 
 const BudEntityClass *

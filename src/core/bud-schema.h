@@ -46,6 +46,7 @@ typedef enum {
   BUD_KIND_CUSTOM_CODE,   /* "custom_codes" codes the catalog lacks */
   BUD_KIND_COMMENT,       /* "comments"     reviewer comments */
   BUD_KIND_SNAPSHOT,      /* "snapshots"    named copies of the document (JSON) */
+  BUD_KIND_STATUS_CHANGE, /* "status_changes" the history of the document's status */
   BUD_N_KINDS
 } BudKind;
 
