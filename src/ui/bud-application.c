@@ -253,7 +253,7 @@ static const GOptionEntry options[] = {
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the window to a PNG file once the document shows, then quit"), N_("PNG") },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Section to show: overview, income, lines, projects, preview or review"), N_("NAME") },
+    N_("Section to show: overview, income, lines, projects, performance, preview or review"), N_("NAME") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[DOCUMENT]") },
   { NULL }
 };
