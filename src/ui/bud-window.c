@@ -121,6 +121,7 @@ update_actions (BudWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
 }
 
 static void
