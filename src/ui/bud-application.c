@@ -253,7 +253,7 @@ static const GOptionEntry options[] = {
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the window to a PNG file once the document shows, then quit"), N_("PNG") },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Section to show: overview, income, lines, projects, preview or review"), N_("NAME") },
+    N_("Section to show: overview, income, lines, projects, performance, preview or review"), N_("NAME") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[DOCUMENT]") },
   { NULL }
 };
@@ -357,6 +357,7 @@ bud_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "F1", NULL };
   static const char *review_accels[] = { "<Control>e", NULL };
+  static const char *export_accels[] = { "<Control><Shift>e", NULL };
 
   G_APPLICATION_CLASS (bud_application_parent_class)->startup (app);
 
@@ -371,6 +372,7 @@ bud_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-section::review", review_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
 
   self->recent_changed_id = g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
                                                       G_CALLBACK (rebuild_recent_menu), self);

@@ -23,6 +23,8 @@ struct _BudFieldBinding
   guint            commit_source;
   char            *error;
   gboolean         loading;     /* we are writing the widget: not the user typing */
+  BudFieldValidator validator;
+  gpointer         validator_data;
 };
 
 static const char *
@@ -157,6 +159,9 @@ binding_check (BudFieldBinding *self,
   if (self->field->type == BUD_FIELD_TEXT)
     {
       if (!bud_field_validate_text (self->field, text, error))
+        return FALSE;
+      if (self->validator != NULL &&
+          !self->validator (self->doc, self->id, text, self->validator_data, error))
         return FALSE;
       *differs = g_strcmp0 (text, bud_field_get_text (entity, self->field)) != 0;
       return TRUE;
@@ -401,4 +406,29 @@ const char *
 bud_field_binding_get_error (BudFieldBinding *self)
 {
   return self->error;
+}
+
+void
+bud_field_binding_set_validator (BudFieldBinding  *self,
+                                 BudFieldValidator validator,
+                                 gpointer          data)
+{
+  self->validator = validator;
+  self->validator_data = data;
+}
+
+void
+bud_field_binding_revalidate (BudFieldBinding *self)
+{
+  g_autofree char *to_free = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 value;
+  gboolean differs;
+
+  if (self->doc == NULL || self->id == 0)
+    return;
+  if (binding_check (self, binding_get_text (self, &to_free), &value, &differs, &error))
+    binding_show_error (self, NULL);
+  else
+    binding_show_error (self, error->message);
 }

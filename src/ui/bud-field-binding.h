@@ -36,6 +36,21 @@ gboolean         bud_field_binding_commit     (BudFieldBinding  *self);
 /* The message shown for the current text, or NULL when it is fine. */
 const char      *bud_field_binding_get_error  (BudFieldBinding  *self);
 
+/* A rule of the form beyond the field's own syntax (an indicator's value must
+ * be a plain number unless the indicator is qualitative): FALSE and @error
+ * refuse @text, which is then shown as an error and not stored. */
+typedef gboolean (*BudFieldValidator) (BudDocument  *doc,
+                                       gint64        id,
+                                       const char   *text,
+                                       gpointer      data,
+                                       GError      **error);
+
+void             bud_field_binding_set_validator (BudFieldBinding  *self,
+                                                  BudFieldValidator validator,
+                                                  gpointer          data);
+/* Checks the widget's text again (after what the validator depends on changed). */
+void             bud_field_binding_revalidate (BudFieldBinding  *self);
+
 /* Display text of a field value ("1,234.56" for money in 元). */
 char            *bud_field_format             (const BudField   *field,
                                                gconstpointer     entity);

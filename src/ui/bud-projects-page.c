@@ -11,6 +11,7 @@
 #include "bud-projects-page.h"
 #include "bud-entity-item.h"
 #include "bud-section.h"
+#include "bud-target-editor.h"
 
 struct _BudProjectsPage
 {
@@ -30,6 +31,7 @@ struct _BudProjectsPage
   GtkWidget           *add_allocation_button;
   GtkListBox          *allocations;
   AdwActionRow        *lines_row;
+  BudTargetEditor     *target_editor;
 
   BudDocument         *doc;
   gulong               changed_id;
@@ -183,6 +185,7 @@ show_project (BudProjectsPage *self,
   gtk_filter_changed (GTK_FILTER (self->allocation_filter), GTK_FILTER_CHANGE_DIFFERENT);
   show_unit (self);
   show_lines_summary (self);
+  bud_target_editor_set_target (self->target_editor, id != 0 ? self->doc : NULL, id);
   gtk_stack_set_visible_child_name (self->editor_stack, id != 0 ? "editor" : "empty");
   gtk_widget_set_sensitive (self->remove_button, id != 0 && !bud_document_get_read_only (self->doc));
 }
@@ -410,6 +413,20 @@ projects_show_location (BudSection *section,
         return FALSE;
       id = a->project;
     }
+  else if (kind == BUD_KIND_TARGET || kind == BUD_KIND_INDICATOR)
+    {
+      BudTarget *t;
+
+      if (kind == BUD_KIND_INDICATOR)
+        {
+          BudIndicator *ind = bud_document_lookup (self->doc, BUD_KIND_INDICATOR, id);
+          id = ind != NULL ? ind->target : 0;
+        }
+      t = bud_document_lookup (self->doc, BUD_KIND_TARGET, id);
+      if (t == NULL || !bud_projects_page_select (self, t->project))
+        return FALSE;
+      return TRUE;
+    }
   else if (kind != BUD_KIND_PROJECT)
     return FALSE;
   if (!bud_projects_page_select (self, id))
@@ -422,8 +439,22 @@ projects_show_location (BudSection *section,
 }
 
 static void
+projects_update (BudSection       *section,
+                 const BudSummary *summary)
+{
+  bud_target_editor_update (BUD_PROJECTS_PAGE (section)->target_editor, summary);
+}
+
+BudTargetEditor *
+bud_projects_page_get_target_editor (BudProjectsPage *self)
+{
+  return self->target_editor;
+}
+
+static void
 bud_projects_page_section_init (BudSectionInterface *iface)
 {
+  iface->update = projects_update;
   iface->set_document = projects_set_document;
   iface->show_location = projects_show_location;
 }
@@ -452,6 +483,7 @@ bud_projects_page_class_init (BudProjectsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bud_projects_page_dispose;
+  g_type_ensure (BUD_TYPE_TARGET_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/deptbudget/DeptBudget/bud-projects-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BudProjectsPage, count_label);
@@ -468,6 +500,7 @@ bud_projects_page_class_init (BudProjectsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudProjectsPage, add_allocation_button);
   gtk_widget_class_bind_template_child (widget_class, BudProjectsPage, allocations);
   gtk_widget_class_bind_template_child (widget_class, BudProjectsPage, lines_row);
+  gtk_widget_class_bind_template_child (widget_class, BudProjectsPage, target_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_selected);

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "bud-target-editor.h"
+
 G_BEGIN_DECLS
 
 #define BUD_TYPE_PROJECTS_PAGE (bud_projects_page_get_type ())
@@ -14,5 +16,6 @@ G_DECLARE_FINAL_TYPE (BudProjectsPage, bud_projects_page, BUD, PROJECTS_PAGE, Ad
 gboolean  bud_projects_page_select   (BudProjectsPage *self,
                                       gint64           project);
 gint64    bud_projects_page_get_selected (BudProjectsPage *self);
+BudTargetEditor *bud_projects_page_get_target_editor (BudProjectsPage *self);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 #include "bud-summary.h"
 
 static const char * const section_names[BUD_N_SECTIONS] = {
-  "overview", "income", "lines", "projects", "preview", "review",
+  "overview", "income", "lines", "projects", "performance", "preview", "review",
 };
 
 const char *
@@ -43,10 +43,34 @@ bud_section_for_kind (BudKind kind)
     case BUD_KIND_PROJECT:
     case BUD_KIND_ALLOCATION:
       return BUD_SECTION_PROJECTS;
+    case BUD_KIND_TARGET:
+    case BUD_KIND_INDICATOR:
+      return BUD_SECTION_PERFORMANCE;
     default:
       /* no form for it in this version: the review list is where it shows */
       return BUD_SECTION_REVIEW;
     }
+}
+
+BudSectionId
+bud_section_for_location (BudDocument *doc,
+                          BudKind      kind,
+                          gint64       id)
+{
+  if (kind == BUD_KIND_INDICATOR)
+    {
+      BudIndicator *ind = bud_document_lookup (doc, BUD_KIND_INDICATOR, id);
+      if (ind == NULL)
+        return BUD_SECTION_PERFORMANCE;
+      kind = BUD_KIND_TARGET;
+      id = ind->target;
+    }
+  if (kind == BUD_KIND_TARGET)
+    {
+      BudTarget *t = bud_document_lookup (doc, BUD_KIND_TARGET, id);
+      return t != NULL && t->project != 0 ? BUD_SECTION_PROJECTS : BUD_SECTION_PERFORMANCE;
+    }
+  return bud_section_for_kind (kind);
 }
 
 BudSummary *
@@ -89,7 +113,7 @@ bud_summary_compute (BudDocument *doc,
       if (f->severity == BUD_SEVERITY_ERROR)
         {
           s->errors++;
-          s->section_errors[bud_section_for_kind (f->kind)]++;
+          s->section_errors[bud_section_for_location (doc, f->kind, f->id)]++;
         }
       else if (f->severity == BUD_SEVERITY_WARNING)
         s->warnings++;

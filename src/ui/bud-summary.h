@@ -18,6 +18,7 @@ typedef enum {
   BUD_SECTION_INCOME,
   BUD_SECTION_LINES,
   BUD_SECTION_PROJECTS,
+  BUD_SECTION_PERFORMANCE,
   BUD_SECTION_PREVIEW,
   BUD_SECTION_REVIEW,
   BUD_N_SECTIONS
@@ -40,6 +41,11 @@ BudSummary   *bud_summary_compute      (BudDocument  *doc,
 void          bud_summary_free         (BudSummary   *summary);
 
 BudSectionId  bud_section_for_kind     (BudKind       kind);
+/* Where the object is edited: a project's target table and its indicators
+ * are in the project editor, the department's on the performance page. */
+BudSectionId  bud_section_for_location (BudDocument  *doc,
+                                        BudKind       kind,
+                                        gint64        id);
 const char   *bud_section_name         (BudSectionId  section);   /* stack page name, e.g. "lines" */
 gint          bud_section_from_name    (const char   *name);      /* -1 if unknown */
 

@@ -15,6 +15,7 @@
 
 #include "bud-application.h"
 #include "bud-jsonio.h"
+#include "bud-export-dialog.h"
 #include "bud-window-private.h"
 
 static void
@@ -385,9 +386,24 @@ bud_window_confirm_close (BudWindow *self)
   return FALSE;
 }
 
+static void
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  BudWindow *self = BUD_WINDOW (widget);
+  BudExportDialog *dialog;
+
+  if (self->doc == NULL)
+    return;
+  dialog = bud_export_dialog_new (GTK_WINDOW (self), self->doc, self->tpl);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 bud_window_install_document_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 }

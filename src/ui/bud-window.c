@@ -12,6 +12,7 @@
 #include "bud-lines-page.h"
 #include "bud-money.h"
 #include "bud-overview-page.h"
+#include "bud-performance-page.h"
 #include "bud-preview-page.h"
 #include "bud-projects-page.h"
 #include "bud-review-page.h"
@@ -120,6 +121,7 @@ update_actions (BudWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
 }
 
 static void
@@ -430,10 +432,12 @@ bud_window_show_location (BudWindow  *self,
                           gint64      id,
                           const char *field)
 {
-  BudSectionId section = bud_section_for_kind (kind);
+  BudSectionId section;
 
-  if (kind >= BUD_N_KINDS)
+  if (kind >= BUD_N_KINDS || self->doc == NULL)
     section = BUD_SECTION_REVIEW;
+  else
+    section = bud_section_for_location (self->doc, kind, id);
   bud_window_show_section (self, bud_section_name (section));
   if (section != BUD_SECTION_REVIEW)
     bud_section_show_location (BUD_SECTION (self->sections[section]), kind, id, field);
@@ -575,6 +579,7 @@ bud_window_class_init (BudWindowClass *klass)
   g_type_ensure (BUD_TYPE_INCOME_PAGE);
   g_type_ensure (BUD_TYPE_LINES_PAGE);
   g_type_ensure (BUD_TYPE_PROJECTS_PAGE);
+  g_type_ensure (BUD_TYPE_PERFORMANCE_PAGE);
   g_type_ensure (BUD_TYPE_PREVIEW_PAGE);
   g_type_ensure (BUD_TYPE_REVIEW_PAGE);
 
@@ -601,6 +606,8 @@ bud_window_class_init (BudWindowClass *klass)
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_LINES]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_projects", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PROJECTS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "badge_performance", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PERFORMANCE]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_preview", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PREVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_review", FALSE,
@@ -613,6 +620,8 @@ bud_window_class_init (BudWindowClass *klass)
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_LINES]));
   gtk_widget_class_bind_template_child_full (widget_class, "projects_page", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PROJECTS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "performance_page", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PERFORMANCE]));
   gtk_widget_class_bind_template_child_full (widget_class, "preview_page", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PREVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "review_page", FALSE,

@@ -261,7 +261,8 @@ test_review_jumps (void)
   bud_review_page_activate (review, 0);
   pump ();
   g_assert_cmpstr (bud_window_get_visible_section (win), ==,
-                   bud_section_name (f->kind < BUD_N_KINDS ? bud_section_for_kind (f->kind) : BUD_SECTION_REVIEW));
+                   bud_section_name (f->kind < BUD_N_KINDS ? bud_section_for_location (doc, f->kind, f->id)
+                                                      : BUD_SECTION_REVIEW));
   if (f->kind == BUD_KIND_LINE)
     g_assert_cmpint (bud_lines_page_get_selected (BUD_LINES_PAGE (bud_window_get_section (win, "lines"))), ==, f->id);
   close_window (win);
