@@ -209,6 +209,198 @@ test_tables_filled (void)
     }
 }
 
+/* The pivot keeps its sums between builds and only redoes the lines that
+ * changed. After every kind of edit, what it builds must be exactly what a
+ * document that never had tables built (a fresh copy) gives. */
+static char *
+tables_tsv (BudTemplate *tpl,
+            BudDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tables = bud_pivot_build_all (tpl, doc, NULL, &error);
+
+  g_assert_no_error (error);
+  return bud_tables_to_tsv (tables);
+}
+
+static void
+assert_tables_fresh (BudTemplate *tpl,
+                     BudDocument *doc,
+                     const char  *after)
+{
+  g_autofree char *json = bud_json_write_data (doc, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudDocument) fresh = bud_json_read_data (json, -1, &error);
+  g_autofree char *kept = NULL;
+  g_autofree char *anew = NULL;
+  g_autoptr(BudTable) one = NULL;
+  g_autoptr(BudTable) one_fresh = NULL;
+  g_autofree char *one_tsv = NULL;
+  g_autofree char *one_fresh_tsv = NULL;
+  guint t = g_str_hash (after) % bud_template_get_n_tables (tpl);
+
+  g_assert_no_error (error);
+  kept = tables_tsv (tpl, doc);
+  anew = tables_tsv (tpl, fresh);
+  if (strcmp (kept, anew) != 0)
+    {
+      g_auto(GStrv) a = g_strsplit (kept, "\n", -1);
+      g_auto(GStrv) b = g_strsplit (anew, "\n", -1);
+      guint i = 0;
+
+      while (a[i] && b[i] && strcmp (a[i], b[i]) == 0)
+        i++;
+      g_test_message ("tables differ after %s, line %u:\n  kept:  %s\n  fresh: %s",
+                      after, i + 1, a[i] ? a[i] : "(end)", b[i] ? b[i] : "(end)");
+      g_test_fail ();
+      return;
+    }
+
+  /* one table at a time sees the same */
+  one = bud_pivot_build (tpl, t, doc, NULL, &error);
+  g_assert_no_error (error);
+  one_fresh = bud_pivot_build (tpl, t, fresh, NULL, &error);
+  g_assert_no_error (error);
+  one_tsv = bud_table_to_tsv (one);
+  one_fresh_tsv = bud_table_to_tsv (one_fresh);
+  g_assert_cmpstr (one_tsv, ==, one_fresh_tsv);
+}
+
+static BudLine *
+random_line (BudDocument *doc,
+             GRand       *rand)
+{
+  GPtrArray *lines = bud_document_items (doc, BUD_KIND_LINE);
+
+  return g_ptr_array_index (lines, g_rand_int_range (rand, 0, lines->len));
+}
+
+static void
+test_pivot_incremental (void)
+{
+  static const char * const funcs[] = { "2010350", "2080505", "2050101", "20103", "2010399", "2299999" };
+  static const char * const econs[] = { "30101", "30227", "30217", "31013", "30302", "30399", "39999" };
+  g_autoptr(BudTemplate) tpl = load_template ();
+  /* small: each step copies the document through JSON */
+  g_autoptr(BudDocument) doc = bud_synth_generate (BUD_SYNTH_S, 5);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  GPtrArray *projects = bud_document_items (doc, BUD_KIND_PROJECT);
+  g_autofree char *first = tables_tsv (tpl, doc);
+
+  for (guint step = 0; step < 160; step++)
+    {
+      g_autoptr(GError) error = NULL;
+      BudLine *l = random_line (doc, rand);
+      guint what = step % 14;
+      const char *after = NULL;
+
+      switch (what)
+        {
+        case 0:
+          g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, l->id, "amount",
+                                               g_rand_int_range (rand, 0, 1000000), &error));
+          after = "an amount";
+          break;
+        case 1:
+          g_assert_true (bud_document_set_text (doc, BUD_KIND_LINE, l->id, "func",
+                                                funcs[g_rand_int_range (rand, 0, G_N_ELEMENTS (funcs))], &error));
+          after = "a functional code";
+          break;
+        case 2:
+          g_assert_true (bud_document_set_text (doc, BUD_KIND_LINE, l->id, "econ",
+                                                econs[g_rand_int_range (rand, 0, G_N_ELEMENTS (econs))], &error));
+          after = "an economic code";
+          break;
+        case 3:
+          g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, l->id, "source",
+                                               g_rand_int_range (rand, 0, BUD_N_SOURCES), &error));
+          after = "a source";
+          break;
+        case 4:
+          g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, l->id, "kind",
+                                               l->kind == BUD_SPEND_BASIC ? BUD_SPEND_PROJECT : BUD_SPEND_BASIC,
+                                               &error));
+          after = "a kind";
+          break;
+        case 5:
+          {
+            BudProject *p = g_ptr_array_index (projects, g_rand_int_range (rand, 0, projects->len));
+            g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, l->id, "project",
+                                                 l->project ? 0 : p->id, &error));
+            after = "a project link";
+          }
+          break;
+        case 6:
+          {
+            BudLine *copy = bud_entity_copy (BUD_KIND_LINE, l);
+            GPtrArray *lines = bud_document_items (doc, BUD_KIND_LINE);
+
+            copy->id = 0;
+            copy->amount += 12345;
+            g_assert_nonnull (bud_document_insert (doc, BUD_KIND_LINE, copy,
+                                                   g_rand_int_range (rand, 0, lines->len), &error));
+            after = "an insert";
+          }
+          break;
+        case 7:
+          g_assert_true (bud_document_remove (doc, BUD_KIND_LINE, l->id, &error));
+          after = "a removal";
+          break;
+        case 8:
+          g_assert_true (bud_document_move (doc, BUD_KIND_LINE, l->id,
+                                            g_rand_int_range (rand, 0, bud_document_count (doc, BUD_KIND_LINE)),
+                                            &error));
+          after = "a move";
+          break;
+        case 9:
+          {
+            BudProject *p = g_ptr_array_index (projects, g_rand_int_range (rand, 0, projects->len));
+            g_autofree char *name = g_strdup_printf ("改名项目 %u", step);
+
+            g_assert_true (bud_document_set_text (doc, BUD_KIND_PROJECT, p->id, "name", name, &error));
+            g_assert_true (bud_document_move (doc, BUD_KIND_PROJECT, p->id, 0, &error));
+            after = "a project renamed and moved";
+          }
+          break;
+        case 10:
+          {
+            BudIncome *in = g_ptr_array_index (bud_document_items (doc, BUD_KIND_INCOME), 0);
+            g_assert_true (bud_document_set_int (doc, BUD_KIND_INCOME, in->id, "amount", in->amount + 100, &error));
+            after = "an income amount";
+          }
+          break;
+        case 11:
+          /* tables built inside a transaction that is then rolled back */
+          g_assert_true (bud_document_begin (doc, &error));
+          g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, l->id, "amount", l->amount + 777, &error));
+          g_assert_true (bud_document_set_text (doc, BUD_KIND_LINE, l->id, "func", "2010350", &error));
+          g_free (tables_tsv (tpl, doc));
+          bud_document_rollback (doc);
+          after = "a rollback";
+          break;
+        case 12:
+          g_assert_true (bud_document_undo (doc, &error));
+          after = "an undo";
+          break;
+        default:
+          g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, l->id, "amount", l->amount, &error));
+          g_assert_true (bud_document_redo (doc, &error) || !bud_document_can_redo (doc));
+          after = "a redo";
+          break;
+        }
+      g_assert_no_error (error);
+      assert_tables_fresh (tpl, doc, after);
+    }
+
+  /* and undoing everything gives the first tables back */
+  while (bud_document_can_undo (doc))
+    g_assert_true (bud_document_undo (doc, NULL));
+  {
+    g_autofree char *last = tables_tsv (tpl, doc);
+    g_assert_cmpstr (first, ==, last);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,6 +416,7 @@ main (int    argc,
   g_test_add_func ("/synth/checks/clean-small", test_checks_clean_small);
   g_test_add_func ("/synth/checks/clean-large", test_checks_clean_large);
   g_test_add_func ("/synth/tables-filled", test_tables_filled);
+  g_test_add_func ("/synth/pivot/incremental-equals-fresh", test_pivot_incremental);
 
   return g_test_run ();
 }
