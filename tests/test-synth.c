@@ -291,7 +291,7 @@ test_pivot_incremental (void)
     {
       g_autoptr(GError) error = NULL;
       BudLine *l = random_line (doc, rand);
-      guint what = step % 14;
+      guint what = step % 16;
       const char *after = NULL;
 
       switch (what)
@@ -381,6 +381,29 @@ test_pivot_incremental (void)
         case 12:
           g_assert_true (bud_document_undo (doc, &error));
           after = "an undo";
+          break;
+        case 13:
+          {
+            /* a name the document gives a code wins over the catalog's */
+            BudCustomCode *cc = bud_entity_new (BUD_KIND_CUSTOM_CODE);
+            g_autofree char *name = g_strdup_printf ("自定义名称 %u", step);
+
+            cc->scheme = step % 2 ? BUD_SCHEME_FUNCTIONAL : BUD_SCHEME_ECONOMIC;
+            g_free (cc->code);
+            cc->code = g_strdup (step % 2 ? l->func : l->econ);
+            g_free (cc->name);
+            cc->name = g_strdup (name);
+            g_assert_nonnull (bud_document_insert (doc, BUD_KIND_CUSTOM_CODE, cc, -1, &error));
+            after = "a custom code name";
+          }
+          break;
+        case 14:
+          {
+            g_autofree char *name = g_strdup_printf ("改名部门 %u", step);
+
+            g_assert_true (bud_document_set_text (doc, BUD_KIND_META, 1, "department", name, &error));
+            after = "a department name";
+          }
           break;
         default:
           g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, l->id, "amount", l->amount, &error));

@@ -27,6 +27,11 @@
  * - Income rows, catalog-filled rows, carry-over listings, labels and row
  *   order are worked out afresh at each build: they are few, and they depend
  *   on things (names, positions, the catalog) the line records do not hold.
+ * - A table none of whose sums changed, while nothing else it shows changed
+ *   either (inputs_hash), is the same table as last time: the caller gets
+ *   another reference to it. An edit of one line usually touches a few
+ *   tables; the others, 表7 with its row per project among them, cost
+ *   nothing. Tables are read-only for their users, so sharing is safe.
  */
 #include "config.h"
 
@@ -66,6 +71,7 @@ typedef struct
   guint               n_money;
   guint              *money_col;   /* block column index of each money column */
   guint               word;        /* first mask word of this block */
+  gboolean           *dirty;       /* its table's flag in the cache: a sum changed */
   GHashTable         *rows;        /* key → Acc (owned): every row a line ever made */
   GHashTable         *entities;    /* &Acc.entity → Acc: PROJECTS / CARRYOVERS rows */
   GPtrArray          *by_code;     /* code id × 4 + level → Acc: hierarchy rows, filled on demand */
@@ -77,6 +83,7 @@ typedef struct
 {
   char  *code;
   guint  len;
+  guint  schemes;   /* bit (1 << BudScheme): used as a 功能 or 经济 code */
 } Code;
 
 typedef struct
@@ -116,6 +123,11 @@ typedef struct
   LineState    *states;
   guint         n_states;
   guint         serial;      /* counts builds, for Acc.listed */
+
+  /* the tables of the last build, handed out again while nothing they show changed */
+  BudTable    **last;
+  gboolean     *dirty;
+  guint64       inputs;      /* hash of what the tables show besides the lines */
 } Cache;
 
 /* What one build needs besides the cache. */
@@ -205,6 +217,7 @@ acc_add (Block         *b,
     if (mask_test (m, BIT_FIRST_COLUMN + i))
       a->amounts[i] += amount;
   a->n_lines += sign;
+  *b->dirty = TRUE;
 }
 
 /* Writes a non-negative id in decimal (at most 20 digits and the NUL). */
@@ -317,6 +330,8 @@ cache_new (BudTemplate *tpl)
 
   c->tpl = bud_template_ref (tpl);
   c->table_first = g_new0 (guint, n_tables + 1);
+  c->last = g_new0 (BudTable *, MAX (1, n_tables));
+  c->dirty = g_new0 (gboolean, MAX (1, n_tables));
   for (guint t = 0; t < n_tables; t++)
     c->n_blocks += bud_template_get_table (tpl, t)->n_blocks;
   c->blocks = g_new0 (Block, MAX (1, c->n_blocks));
@@ -328,6 +343,7 @@ cache_new (BudTemplate *tpl)
       for (guint i = 0; i < spec->n_blocks; i++, k++)
         {
           block_init (&c->blocks[k], spec, &spec->blocks[i]);
+          c->blocks[k].dirty = &c->dirty[t];
           c->blocks[k].word = c->n_words;
           c->n_words += (block_n_bits (&c->blocks[k]) + 63) / 64;
         }
@@ -349,6 +365,10 @@ cache_free (gpointer data)
   for (guint i = 0; i < c->n_blocks; i++)
     block_clear (&c->blocks[i]);
   g_free (c->blocks);
+  for (guint t = 0; t < bud_template_get_n_tables (c->tpl); t++)
+    g_clear_pointer (&c->last[t], bud_table_unref);
+  g_free (c->last);
+  g_free (c->dirty);
   g_free (c->table_first);
   g_hash_table_unref (c->code_ids);
   g_ptr_array_unref (c->codes);
@@ -474,6 +494,8 @@ state_fill (Cache         *c,
   s->kind = line->kind;
   s->func = code_intern (c, line->func);
   s->econ = code_intern (c, line->econ);
+  ((Code *) g_ptr_array_index (c->codes, s->func))->schemes |= 1u << BUD_SCHEME_FUNCTIONAL;
+  ((Code *) g_ptr_array_index (c->codes, s->econ))->schemes |= 1u << BUD_SCHEME_ECONOMIC;
   s->klass = class_intern (c, s->source, s->kind, s->econ);
 }
 
@@ -708,6 +730,111 @@ cache_update (Cache       *c,
     while (g_hash_table_iter_next (&iter, NULL, &value))
       apply (c, value, -1);
   }
+}
+
+/* ---- what the tables show besides the sums ---- */
+
+/* FNV-1a: not for security, only to notice a change between two builds */
+static guint64
+hash_bytes (guint64     h,
+            const void *data,
+            gsize       n)
+{
+  const guchar *p = data;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      h ^= p[i];
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return h;
+}
+
+static guint64
+hash_str (guint64     h,
+          const char *s)
+{
+  if (s == NULL)
+    s = "";
+  return hash_bytes (h, s, strlen (s) + 1);
+}
+
+static guint64
+hash_int (guint64 h,
+          gint64  v)
+{
+  return hash_bytes (h, &v, sizeof v);
+}
+
+/* Everything a table shows that the line records do not hold: the
+ * department and year, income, the names and order of projects and
+ * carry-over items, the names of codes (the catalog, which a user may
+ * import into, and the document's own codes). A table whose sums did not
+ * change is handed out again only while this stays the same. */
+static guint64
+inputs_hash (Build *build)
+{
+  Cache *c = build->cache;
+  BudDocument *doc = build->doc;
+  BudMeta *meta = bud_document_meta (doc);
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  GPtrArray *items;
+
+  h = hash_str (h, meta->department);
+  h = hash_int (h, meta->year);
+
+  items = bud_document_items (doc, BUD_KIND_INCOME);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BudIncome *in = g_ptr_array_index (items, i);
+
+      h = hash_int (h, in->source);
+      h = hash_int (h, in->amount);
+    }
+  items = bud_document_items (doc, BUD_KIND_PROJECT);
+  h = hash_int (h, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BudProject *p = g_ptr_array_index (items, i);
+
+      h = hash_int (h, p->id);
+      h = hash_str (h, p->name);
+    }
+  items = bud_document_items (doc, BUD_KIND_CARRYOVER);
+  h = hash_int (h, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BudCarryover *co = g_ptr_array_index (items, i);
+
+      h = hash_int (h, co->id);
+      h = hash_str (h, co->name);
+    }
+
+  for (BudScheme scheme = BUD_SCHEME_FUNCTIONAL; scheme <= BUD_SCHEME_ECONOMIC; scheme++)
+    {
+      g_autoptr(GPtrArray) classes = bud_catalog_list (build->cat, scheme, BUD_CODE_LEVEL_CLASS);
+
+      for (guint i = 0; i < classes->len; i++)
+        h = hash_str (h, ((const BudCatalogEntry *) g_ptr_array_index (classes, i))->code);
+      for (guint i = 0; i < c->codes->len; i++)
+        {
+          const Code *code = g_ptr_array_index (c->codes, i);
+
+          if (!(code->schemes & (1u << scheme)))
+            continue;
+          for (guint level = BUD_CODE_LEVEL_CLASS; level <= BUD_CODE_LEVEL_ITEM; level++)
+            {
+              char prefix[8];
+
+              if (code->len < code_length[level])
+                break;
+              memcpy (prefix, code->code, code_length[level]);
+              prefix[code_length[level]] = '\0';
+              h = hash_str (h, bud_catalog_name (build->cat, doc, scheme, prefix));
+            }
+        }
+    }
+  return h;
 }
 
 /* ---- a build: rows of a block in display order ---- */
@@ -1163,6 +1290,8 @@ build_begin (Build        *build,
              BudDocument  *doc,
              BudCatalog   *cat)
 {
+  guint64 inputs;
+
   g_mutex_lock (&cache_lock);
   build->doc = doc;
   build->cat = cat ? cat : bud_catalog_get_default ();
@@ -1170,6 +1299,33 @@ build_begin (Build        *build,
   build->cache = cache_get (doc, tpl);
   build->cache->serial++;
   cache_update (build->cache, doc);
+
+  inputs = inputs_hash (build);
+  if (inputs != build->cache->inputs)
+    {
+      Cache *c = build->cache;
+
+      c->inputs = inputs;
+      for (guint t = 0; t < bud_template_get_n_tables (tpl); t++)
+        g_clear_pointer (&c->last[t], bud_table_unref);
+    }
+}
+
+/* The table as the last build made it if none of its sums changed since, else anew. */
+static BudTable *
+table_get (Build *build,
+           guint  table_index)
+{
+  Cache *c = build->cache;
+  BudTable *table;
+
+  if (c->last[table_index] != NULL && !c->dirty[table_index])
+    return bud_table_ref (c->last[table_index]);
+  table = build_table (build, table_index);
+  g_clear_pointer (&c->last[table_index], bud_table_unref);
+  c->last[table_index] = bud_table_ref (table);
+  c->dirty[table_index] = FALSE;
+  return table;
 }
 
 static void
@@ -1199,7 +1355,7 @@ bud_pivot_build (BudTemplate  *tpl,
       return NULL;
     }
   build_begin (&build, tpl, doc, cat);
-  table = build_table (&build, table_index);
+  table = table_get (&build, table_index);
   build_end (&build);
   return table;
 }
@@ -1221,7 +1377,7 @@ bud_pivot_build_all (BudTemplate  *tpl,
   tables = g_ptr_array_new_full (n, (GDestroyNotify) bud_table_unref);
   build_begin (&build, tpl, doc, cat);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (tables, build_table (&build, i));
+    g_ptr_array_add (tables, table_get (&build, i));
   build_end (&build);
   return tables;
 }
