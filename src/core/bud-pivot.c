@@ -35,6 +35,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -1031,7 +1033,7 @@ expand (const char  *pattern,
         const char  *title)
 {
   BudMeta *meta = bud_document_meta (doc);
-  g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, meta->year);
+  g_autofree char *year = g_strdup_printf ("%" PRId64, meta->year);
   GString *s = g_string_new (pattern);
 
   g_string_replace (s, "{department}", meta->department, 0);
