@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One engine for every table: each table of the template is a pivot of the
- * budget lines (and, for income rows, of the income control numbers). A table
- * costs one pass over the lines per block, so the whole package can be rebuilt
- * after every edit.
+ * budget lines (and, for income rows, of the income control numbers). The
+ * sums are kept with the document between builds and only the lines that
+ * changed are redone, so the whole package can be rebuilt after every edit;
+ * a table that did not change is returned again (another reference), so
+ * treat the tables as read-only.
  */
 #pragma once
 

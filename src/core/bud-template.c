@@ -1191,6 +1191,9 @@ has_any_prefix (const char         *code,
   return FALSE;
 }
 
+/* The answer depends on the line's source, kind and 经济分类 code only: the
+ * pivot classifies lines by those three once and reuses the answer for every
+ * line sharing them (bud-pivot.c). Keep it so, or change the pivot too. */
 gboolean
 bud_filter_match_line (const BudFilter *f,
                        BudTemplate     *tpl,
