@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -177,7 +179,7 @@ read_items (const char  *path,
   if (json_object_get_int_member_with_default (obj, "version", 0) != LIBRARY_VERSION)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: indicator library version %" G_GINT64_FORMAT " is not supported"),
+                   _("%s: indicator library version %" PRId64 " is not supported"),
                    path, json_object_get_int_member_with_default (obj, "version", 0));
       return NULL;
     }
