@@ -126,6 +126,7 @@ assert_refused_untouched (const char *path,
       g_assert_null (storage);
       g_assert_error (error, BUD_STORAGE_ERROR, code);
       g_assert_nonnull (strstr (error->message, base));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       g_test_message ("refused: %s", error->message);
 
       g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));

@@ -99,7 +99,7 @@ check_file (const char *path,
   BudStorage *storage = NULL;
 
   /* a reviewer may be the first to open the file after the crash */
-  if (kill_number % 2 == 0)
+  if ((kill_number / 2) % 2 == 0)
     {
       read_only = bud_storage_open (path, BUD_STORAGE_OPEN_READ_ONLY, NULL, &error);
       g_assert_no_error (error);
@@ -159,9 +159,18 @@ test_kill (void)
       g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
       g_assert_no_error (error);
-      /* anywhere from the open (hot journal roll-back, loading) to deep in
-       * a run of edits */
-      g_usleep (g_random_int_range (0, 60000));
+      /* odd kills: anywhere from the open (hot journal roll-back, loading)
+       * on; even kills: once the child is editing, so most land mid-write */
+      if (k % 2 == 0)
+        while (strchr (out->str, '\n') == NULL &&
+               (got = read (out_fd, buf, sizeof buf)) != 0)
+          {
+            if (got < 0 && errno == EINTR)
+              continue;
+            g_assert_cmpint (got, >, 0);
+            g_string_append_len (out, buf, got);
+          }
+      g_usleep (g_random_int_range (0, 40000));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       while ((got = read (out_fd, buf, sizeof buf)) != 0)
         {
