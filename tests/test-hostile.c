@@ -252,6 +252,64 @@ test_huge_text (void)
   }
 }
 
+/* An editor that died mid-transaction leaves a hot journal. A reader must
+ * still open the file (as it was before that transaction), without touching
+ * it; the next editor rolls the journal back. */
+static void
+test_hot_journal (void)
+{
+  g_autofree char *path = tmp_file ("hot.budget");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *journal_before = NULL;
+  g_autofree char *journal_after = NULL;
+  g_autoptr(BudDocument) example = example_document ();
+  g_autoptr(BudDocument) ro = NULL;
+  g_autoptr(BudDocument) rw = NULL;
+  g_autoptr(GError) error = NULL;
+  BudStorage *storage = NULL;
+  gsize len, journal_len;
+  pid_t pid;
+  int status;
+
+  write_example (path);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      /* a one-page cache spills the changed pages into the file before commit */
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA cache_size = 1; BEGIN;"
+                            "UPDATE lines SET note = printf('%.*c', 3000, 'y');"
+                            "UPDATE texts SET value = 'half-written'",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);   /* no commit, no rollback: as if killed */
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_get_contents (journal, &journal_before, &journal_len, NULL));
+  g_assert_cmpuint (journal_len, >, 0);
+  g_assert_true (g_file_get_contents (path, &before, &len, NULL));
+
+  ro = bud_storage_open (path, BUD_STORAGE_OPEN_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bud_document_equal (ro, example, NULL));
+  /* the reader left both files as they were */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_true (memcmp (before, after, len) == 0);
+  g_assert_true (g_file_get_contents (journal, &journal_after, NULL, NULL));
+  g_assert_true (memcmp (journal_before, journal_after, journal_len) == 0);
+
+  rw = bud_storage_open (path, BUD_STORAGE_OPEN_DEFAULT, &storage, &error);
+  g_assert_no_error (error);
+  g_assert_true (bud_document_equal (rw, example, NULL));
+  bud_storage_close (storage);
+}
+
 static void
 assert_json_refused (const char *text,
                      int         code,
@@ -487,6 +545,7 @@ main (int    argc,
   g_test_add_func ("/hostile/storage/random-bytes", test_random_bytes);
   g_test_add_func ("/hostile/storage/text-with-nul", test_text_with_nul);
   g_test_add_func ("/hostile/storage/huge-text", test_huge_text);
+  g_test_add_func ("/hostile/storage/hot-journal", test_hot_journal);
   g_test_add_func ("/hostile/json/amounts", test_json_amounts);
   g_test_add_func ("/hostile/json/duplicates-and-references", test_json_duplicates_and_references);
   g_test_add_func ("/hostile/import/nothing-partial", test_import_nothing_partial);
