@@ -58,6 +58,7 @@ parse_scaled (const char *text,
               GError    **error)
 {
   g_autofree char *norm = NULL;
+  g_autofree char *valid = NULL;
   const char *p;
   gboolean negative = FALSE;
   guint64 int_part = 0;
@@ -69,6 +70,12 @@ parse_scaled (const char *text,
   guint i;
 
   g_return_val_if_fail (out != NULL, FALSE);
+
+  /* bytes that are not UTF-8 (a file or a command line) would make the
+   * character walk below step past the end, and the message unprintable:
+   * they become U+FFFD, which is then refused like any other letter */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   if (text == NULL || (norm = normalise (text))[0] == '\0')
     {

@@ -44,7 +44,9 @@ bud_storage_set_sqlite_error (GError     **error,
                               int          rc,
                               const char  *what)
 {
-  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* SQLite quotes the file's own bytes (a hostile schema's type names, say),
+   * which need not be UTF-8; a message must be */
+  g_autofree char *detail = g_utf8_make_valid (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), -1);
 
   g_set_error (error, BUD_STORAGE_ERROR, bud_storage_error_code_for_sqlite (rc),
                "%s: %s", what, detail);

@@ -1213,6 +1213,83 @@ bud_storage_create (const char   *path,
   return self;
 }
 
+/* A file whose editor died in the middle of a transaction keeps a hot journal
+ * beside it, and only a writer may roll that back: SQLite refuses to read it
+ * read-only. A reader must not write to the file either (it may not even be
+ * allowed to), so the roll-back happens on a private copy of the file and its
+ * journal, which is then read instead. Only when nobody has the file open for
+ * editing: an editor's journal is not hot, and SQLite's locks handle it.
+ * *@out_copy is NULL when there is nothing to recover. */
+static gboolean
+recover_private_copy (const char  *path,
+                      const char  *display,
+                      char       **out_dir,
+                      char       **out_copy,
+                      GError     **error)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_journal = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *journal_data = NULL;
+  gsize len = 0, journal_len = 0;
+  sqlite3 *db = NULL;
+  GStatBuf st;
+  gboolean ok;
+
+  *out_dir = NULL;
+  *out_copy = NULL;
+  if (g_stat (journal, &st) != 0 || st.st_size == 0 || !check_not_in_use (path, display, NULL))
+    return TRUE;
+
+  dir = g_dir_make_tmp ("deptbudget-XXXXXX", NULL);
+  if (dir == NULL ||
+      !g_file_get_contents (path, &data, &len, NULL) ||
+      !g_file_get_contents (journal, &journal_data, &journal_len, NULL))
+    {
+      if (dir)
+        g_rmdir (dir);
+      return set_errno_error (error, errno ? errno : EIO, _("Could not read “%s”: %s"), display);
+    }
+  copy = g_build_filename (dir, "recovered.budget", NULL);
+  copy_journal = g_strconcat (copy, "-journal", NULL);
+  ok = g_file_set_contents (copy, data, (gssize) len, NULL) &&
+       g_file_set_contents (copy_journal, journal_data, (gssize) journal_len, NULL);
+  /* the first read on a writable connection rolls the journal back */
+  ok = ok && open_connection (copy, display, FALSE, &db, error);
+  if (ok)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not read “%s”"), display);
+      ok = exec_fixed (db, "SELECT count(*) FROM sqlite_schema", what, error);
+    }
+  sqlite3_close (db);
+  g_unlink (copy_journal);
+  if (!ok)
+    {
+      if (error && *error == NULL)
+        set_errno_error (error, errno ? errno : EIO, _("Could not read “%s”: %s"), display);
+      g_unlink (copy);
+      g_rmdir (dir);
+      return FALSE;
+    }
+  *out_dir = g_steal_pointer (&dir);
+  *out_copy = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+static void
+remove_private_copy (char *dir,
+                     char *copy)
+{
+  if (copy)
+    g_unlink (copy);
+  if (dir)
+    g_rmdir (dir);
+  g_free (copy);
+  g_free (dir);
+}
+
 BudDocument *
 bud_storage_open (const char           *path,
                   BudStorageOpenFlags   flags,
@@ -1225,6 +1302,8 @@ bud_storage_open (const char           *path,
   g_autoptr(BudDocument) doc = NULL;
   BudStorage *self;
   gint64 application_id = 0, version = 0;
+  char *recover_dir = NULL;
+  char *recover_copy = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (read_only || out_storage != NULL, NULL);
@@ -1261,7 +1340,9 @@ bud_storage_open (const char           *path,
         }
     }
 
-  if (!open_connection (abs, self->display, read_only, &self->db, error))
+  if (read_only && !recover_private_copy (abs, self->display, &recover_dir, &recover_copy, error))
+    goto fail;
+  if (!open_connection (recover_copy ? recover_copy : abs, self->display, read_only, &self->db, error))
     goto fail;
   if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
     {
@@ -1296,6 +1377,7 @@ bud_storage_open (const char           *path,
        * the way of whoever edits it */
       sqlite3_close (self->db);
       self->db = NULL;
+      remove_private_copy (g_steal_pointer (&recover_dir), g_steal_pointer (&recover_copy));
       bud_document_set_read_only (doc, TRUE);
       self->doc = g_object_ref (doc);
     }
@@ -1310,6 +1392,7 @@ bud_storage_open (const char           *path,
 
 fail:
   bud_storage_close (self);
+  remove_private_copy (recover_dir, recover_copy);
   return NULL;
 }
 

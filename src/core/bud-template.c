@@ -34,7 +34,8 @@ struct _BudTemplate
   guint          n_tables;
 };
 
-static const char * const perf_kinds[] = { "project", "department" };
+/* NULL-terminated: enum_index () and check_keys () walk it to the end */
+static const char * const perf_kinds[] = { "project", "department", NULL };
 
 typedef struct
 {
@@ -803,7 +804,7 @@ parse_perf_levels (Parser     *p,
   obj = json_node_get_object (node);
   if (!check_keys (p, obj, "settings.performance_levels", perf_kinds))
     return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (perf_kinds); k++)
+  for (guint k = 0; perf_kinds[k] != NULL; k++)
     {
       JsonNode *ln = member (obj, perf_kinds[k]);
       g_autofree char *lp = g_strdup_printf ("settings.performance_levels.%s", perf_kinds[k]);

@@ -2,12 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Not built by meson. By hand, from the repository root:
- *   CC=clang meson setup _fuzz -Db_sanitize=address,undefined && ninja -C _fuzz src/core/libbudcore.a
- *   clang -g -fsanitize=fuzzer,address,undefined -I_fuzz -Isrc/core tests/fuzz/fuzz-jsonio.c \
- *     -Wl,--whole-archive _fuzz/src/core/libbudcore.a -Wl,--no-whole-archive \
- *     $(pkg-config --cflags --libs gio-2.0 json-glib-1.0 sqlite3) -lm -o _fuzz/fuzz-jsonio
- *   _fuzz/fuzz-jsonio -max_len=65536 corpus/   (seed corpus: docs/exchange-format.md's example)
+ * Built by tests/fuzz/meson.build: replayed over corpus/jsonio as the test
+ * fuzz-jsonio in every build, and linked with libFuzzer by build-aux/fuzz.
  *
  * Whatever the input, reading must not crash, must not leak, and a document
  * it accepts must write out and read back to the same bytes.
