@@ -8,9 +8,11 @@
 #include <inttypes.h>
 
 #include "bud-application.h"
+#include "bud-comparisons-page.h"
 #include "bud-income-page.h"
 #include "bud-lines-page.h"
 #include "bud-money.h"
+#include "bud-other-page.h"
 #include "bud-overview-page.h"
 #include "bud-performance-page.h"
 #include "bud-preview-page.h"
@@ -580,6 +582,8 @@ bud_window_class_init (BudWindowClass *klass)
   g_type_ensure (BUD_TYPE_LINES_PAGE);
   g_type_ensure (BUD_TYPE_PROJECTS_PAGE);
   g_type_ensure (BUD_TYPE_PERFORMANCE_PAGE);
+  g_type_ensure (BUD_TYPE_COMPARISONS_PAGE);
+  g_type_ensure (BUD_TYPE_OTHER_PAGE);
   g_type_ensure (BUD_TYPE_PREVIEW_PAGE);
   g_type_ensure (BUD_TYPE_REVIEW_PAGE);
 
@@ -608,6 +612,10 @@ bud_window_class_init (BudWindowClass *klass)
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PROJECTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_performance", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PERFORMANCE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "badge_comparisons", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_COMPARISONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "badge_other", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_OTHER]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_preview", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PREVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_review", FALSE,
@@ -622,6 +630,10 @@ bud_window_class_init (BudWindowClass *klass)
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PROJECTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "performance_page", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PERFORMANCE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "comparisons_page", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_COMPARISONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "other_page", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_OTHER]));
   gtk_widget_class_bind_template_child_full (widget_class, "preview_page", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PREVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "review_page", FALSE,
