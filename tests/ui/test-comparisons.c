@@ -128,6 +128,15 @@ test_bad_last_year_refused (void)
   entry = bud_comparisons_page_get_last_year_entry (page, c->measure);
   g_assert_nonnull (entry);
 
+  /* what the entry shows (grouped) goes back in unchanged, as when focus leaves */
+  {
+    g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+    type_and_enter (entry, shown);
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+    g_assert_cmpint (bud_document_find_comparative (doc, c->measure)->last_year, ==, before);
+  }
+
   type_and_enter (entry, "12.345");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (entry));
