@@ -7,7 +7,7 @@
 #include "bud-summary.h"
 
 static const char * const section_names[BUD_N_SECTIONS] = {
-  "overview", "income", "lines", "projects", "performance", "preview", "review",
+  "overview", "income", "lines", "projects", "performance", "comparisons", "other", "preview", "review",
 };
 
 const char *
@@ -46,6 +46,11 @@ bud_section_for_kind (BudKind kind)
     case BUD_KIND_TARGET:
     case BUD_KIND_INDICATOR:
       return BUD_SECTION_PERFORMANCE;
+    case BUD_KIND_COMPARATIVE:
+      return BUD_SECTION_COMPARISONS;
+    case BUD_KIND_PROCUREMENT:
+    case BUD_KIND_ASSETS:
+      return BUD_SECTION_OTHER;
     default:
       /* no form for it in this version: the review list is where it shows */
       return BUD_SECTION_REVIEW;

@@ -15,6 +15,7 @@
 
 #include "bud-application.h"
 #include "bud-jsonio.h"
+#include "bud-rollover.h"
 #include "bud-export-dialog.h"
 #include "bud-window-private.h"
 
@@ -117,6 +118,32 @@ bud_window_save_as (BudWindow   *self,
   bud_window_update_title (self);
   add_recent (path);
   return TRUE;
+}
+
+BudWindow *
+bud_window_new_year (BudWindow   *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(BudDocument) next = NULL;
+  BudStorage *storage;
+  BudWindow *win;
+
+  g_return_val_if_fail (BUD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->doc != NULL, NULL);
+
+  next = bud_rollover (self->doc, error);
+  if (next == NULL)
+    return NULL;
+  storage = bud_storage_create (path, next, TRUE, error);
+  if (storage == NULL)
+    return NULL;
+  /* a window of its own: this year's document may have edits not saved yet */
+  win = bud_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  bud_window_attach_document (win, next, storage, path, FALSE);
+  add_recent (path);
+  gtk_window_present (GTK_WINDOW (win));
+  return win;
 }
 
 /* ---- asking ---- */
@@ -400,9 +427,49 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+new_year_response_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      BudWindow       *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (path = chosen_path (dialog)) != NULL && self->doc != NULL &&
+      bud_window_new_year (self, path, &error) == NULL)
+    show_error (self, _("Could Not Start Next Year’s Budget"), error->message);
+  g_object_unref (dialog);
+}
+
+static void
+new_year_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  BudWindow *self = BUD_WINDOW (widget);
+  BudMeta *meta;
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->doc == NULL)
+    return;
+  meta = bud_document_meta (self->doc);
+  name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".budget",
+                          meta->department[0] != '\0' ? meta->department : _("budget"), meta->year + 1);
+  g_strdelimit (name, "/\\:", '-');
+  chooser = gtk_file_chooser_native_new (_("Save Next Year’s Budget"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), budget_filter ());
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (new_year_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 bud_window_install_document_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.new-year", NULL, new_year_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

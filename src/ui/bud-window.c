@@ -8,9 +8,11 @@
 #include <inttypes.h>
 
 #include "bud-application.h"
+#include "bud-comparisons-page.h"
 #include "bud-income-page.h"
 #include "bud-lines-page.h"
 #include "bud-money.h"
+#include "bud-other-page.h"
 #include "bud-overview-page.h"
 #include "bud-performance-page.h"
 #include "bud-preview-page.h"
@@ -122,6 +124,7 @@ update_actions (BudWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-year", has_doc);
 }
 
 static void
@@ -580,6 +583,8 @@ bud_window_class_init (BudWindowClass *klass)
   g_type_ensure (BUD_TYPE_LINES_PAGE);
   g_type_ensure (BUD_TYPE_PROJECTS_PAGE);
   g_type_ensure (BUD_TYPE_PERFORMANCE_PAGE);
+  g_type_ensure (BUD_TYPE_COMPARISONS_PAGE);
+  g_type_ensure (BUD_TYPE_OTHER_PAGE);
   g_type_ensure (BUD_TYPE_PREVIEW_PAGE);
   g_type_ensure (BUD_TYPE_REVIEW_PAGE);
 
@@ -608,6 +613,10 @@ bud_window_class_init (BudWindowClass *klass)
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PROJECTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_performance", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PERFORMANCE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "badge_comparisons", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_COMPARISONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "badge_other", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_OTHER]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_preview", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PREVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_review", FALSE,
@@ -622,6 +631,10 @@ bud_window_class_init (BudWindowClass *klass)
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PROJECTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "performance_page", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PERFORMANCE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "comparisons_page", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_COMPARISONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "other_page", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_OTHER]));
   gtk_widget_class_bind_template_child_full (widget_class, "preview_page", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PREVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "review_page", FALSE,

@@ -42,6 +42,13 @@ gboolean          bud_window_create_document  (BudWindow       *self,
 gboolean          bud_window_save_as          (BudWindow       *self,
                                                const char      *path,
                                                GError         **error);
+/* Next year's budget (bud_rollover) of this window's document, written to
+ * @path (replacing a file there: the file chooser has asked) and opened in a
+ * new window of the same application, which is returned presented; this
+ * window keeps its document. NULL and @error if it could not be made. */
+BudWindow        *bud_window_new_year         (BudWindow       *self,
+                                               const char      *path,
+                                               GError         **error);
 void              bud_window_close_document   (BudWindow       *self);
 gboolean          bud_window_has_document     (BudWindow       *self);
 /* TRUE when the document lives only in memory (imported JSON, not saved yet). */
