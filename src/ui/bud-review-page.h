@@ -16,4 +16,15 @@ guint  bud_review_page_get_n_findings (BudReviewPage *self);
 void   bud_review_page_activate       (BudReviewPage *self,
                                        guint          position);
 
+
+/* The comments group (for tests): rows listed, a row's body and its
+ * "resolved" check button, the new-comment entry and its button. */
+guint        bud_review_page_get_n_comments         (BudReviewPage *self);
+const char  *bud_review_page_get_comment_text       (BudReviewPage *self,
+                                                     guint          index);
+GtkWidget   *bud_review_page_get_resolved_check     (BudReviewPage *self,
+                                                     guint          index);
+GtkWidget   *bud_review_page_get_comment_entry      (BudReviewPage *self);
+GtkWidget   *bud_review_page_get_add_comment_button (BudReviewPage *self);
+
 G_END_DECLS

@@ -23,6 +23,14 @@
 
 G_DEFINE_FINAL_TYPE (BudWindow, bud_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_REVIEW_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ---- summary: recomputed on idle, once per burst of edits ---- */
 
 static char *
@@ -125,6 +133,8 @@ update_actions (BudWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-year", has_doc);
+  /* a read-only document cannot be edited anyway: nothing to lock */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-mode", has_doc && !self->read_only);
 }
 
 static void
@@ -189,6 +199,13 @@ bud_window_update_title (BudWindow *self)
     }
   else
     subtitle = g_strdup (_("Not saved yet"));
+
+  if (bud_document_get_review_mode (self->doc) && !self->read_only)
+    {
+      g_autofree char *where = g_steal_pointer (&subtitle);
+      /* Translators: window subtitle; %s is the file name or "Not saved yet" */
+      subtitle = g_strdup_printf (_("%s — Review mode, figures are read-only"), where);
+    }
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -294,6 +311,7 @@ bud_window_attach_document (BudWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   bud_window_update_title (self);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_MODE]);
   recompute (self);
   maybe_take_screenshot (self);
 }
@@ -324,6 +342,7 @@ bud_window_close_document (BudWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   bud_window_update_title (self);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_MODE]);
 }
 
 gboolean
@@ -384,6 +403,61 @@ bud_window_get_badge_text (BudWindow    *self,
   if (!gtk_widget_get_visible (GTK_WIDGET (self->badges[section])))
     return "";
   return gtk_label_get_text (self->badges[section]);
+}
+
+/* ---- review mode ---- */
+
+gboolean
+bud_window_get_review_mode (BudWindow *self)
+{
+  g_return_val_if_fail (BUD_IS_WINDOW (self), FALSE);
+  return self->doc != NULL && bud_document_get_review_mode (self->doc);
+}
+
+void
+bud_window_set_review_mode (BudWindow *self,
+                            gboolean   review_mode)
+{
+  g_return_if_fail (BUD_IS_WINDOW (self));
+
+  review_mode = !!review_mode;
+  if (self->doc == NULL || review_mode == bud_document_get_review_mode (self->doc))
+    return;
+  bud_document_set_review_mode (self->doc, review_mode);
+  bud_window_update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_MODE]);
+}
+
+static void
+bud_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_REVIEW_MODE:
+      g_value_set_boolean (value, bud_window_get_review_mode (BUD_WINDOW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bud_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_REVIEW_MODE:
+      bud_window_set_review_mode (BUD_WINDOW (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* ---- navigation ---- */
@@ -575,7 +649,15 @@ bud_window_class_init (BudWindowClass *klass)
 
   object_class->dispose = bud_window_dispose;
   object_class->finalize = bud_window_finalize;
+  object_class->get_property = bud_window_get_property;
+  object_class->set_property = bud_window_set_property;
   widget_class->map = bud_window_map;
+
+  /* Stored in the document, not here: the window only shows and switches it. */
+  properties[PROP_REVIEW_MODE] =
+    g_param_spec_boolean ("review-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = bud_window_close_request;
 
   g_type_ensure (BUD_TYPE_OVERVIEW_PAGE);
@@ -647,6 +729,7 @@ bud_window_class_init (BudWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.notify", "s", notify_action);
+  gtk_widget_class_install_property_action (widget_class, "win.review-mode", "review-mode");
   bud_window_install_document_actions (widget_class);
 }
 

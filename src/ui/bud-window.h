@@ -76,6 +76,13 @@ void              bud_window_show_location    (BudWindow       *self,
 void              bud_window_toast            (BudWindow       *self,
                                                const char      *message);
 
+/* Review mode (bud_document_set_review_mode) on the open document: figures
+ * are locked, comments and status can still change. The "win.review-mode"
+ * toggle action does the same. */
+void              bud_window_set_review_mode  (BudWindow       *self,
+                                               gboolean         review_mode);
+gboolean          bud_window_get_review_mode  (BudWindow       *self);
+
 /* Renders the window to @png once it shows its document, then closes it. */
 void              bud_window_set_screenshot   (BudWindow       *self,
                                                const char      *png);
