@@ -11,14 +11,9 @@
 #include "bud-field-binding.h"
 #include "bud-money.h"
 #include "bud-other-page.h"
+#include "bud-ui-test.h"
 #include "bud-window.h"
 
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static BudWindow *
 open_example (void)
@@ -32,7 +27,7 @@ open_example (void)
   gtk_window_present (GTK_WINDOW (win));
   g_assert_true (bud_window_load (win, path, FALSE, &error));
   g_assert_no_error (error);
-  pump ();
+  bud_ui_test_pump ();
   return win;
 }
 
@@ -41,19 +36,9 @@ close_window (BudWindow *win)
 {
   bud_window_close_document (win);
   gtk_window_destroy (GTK_WINDOW (win));
-  pump ();
+  bud_ui_test_pump ();
 }
 
-static void
-type_and_enter (GtkWidget  *editable,
-                const char *text)
-{
-  GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (editable)));
-
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  g_signal_emit_by_name (delegate != NULL ? delegate : editable, "activate");
-  pump ();
-}
 
 static char *
 yuan (gint64 fen)
@@ -77,14 +62,14 @@ test_last_year_creates_and_updates (void)
   g_autofree char *expected = NULL;
 
   bud_window_show_section (win, "comparisons");
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpstr (bud_window_get_visible_section (win), ==, "comparisons");
   g_assert_null (bud_document_find_comparative (doc, measure));
   g_assert_true (bud_check_measure_value (doc, measure, &this_year));
   entry = bud_comparisons_page_get_last_year_entry (page, measure);
   g_assert_nonnull (entry);
 
-  type_and_enter (entry, "1000");
+  bud_ui_test_type_and_enter (entry, "1000");
   c = bud_document_find_comparative (doc, measure);
   g_assert_nonnull (c);
   g_assert_cmpint (c->last_year, ==, 100000);
@@ -94,7 +79,7 @@ test_last_year_creates_and_updates (void)
   g_assert_true (gtk_widget_has_css_class (bud_comparisons_page_get_reason_entry (page, measure), "warning"));
 
   id = c->id;
-  type_and_enter (entry, "2500.5");
+  bud_ui_test_type_and_enter (entry, "2500.5");
   c = bud_document_find_comparative (doc, measure);
   /* the same row, updated */
   g_assert_cmpint (c->id, ==, id);
@@ -103,7 +88,7 @@ test_last_year_creates_and_updates (void)
   expected = yuan (this_year - 250050);
   g_assert_cmpstr (bud_comparisons_page_get_change (page, measure), ==, expected);
 
-  type_and_enter (bud_comparisons_page_get_reason_entry (page, measure), "More staff");
+  bud_ui_test_type_and_enter (bud_comparisons_page_get_reason_entry (page, measure), "More staff");
   c = bud_document_find_comparative (doc, measure);
   g_assert_cmpstr (c->reason, ==, "More staff");
   g_assert_false (gtk_widget_has_css_class (bud_comparisons_page_get_reason_entry (page, measure), "warning"));
@@ -132,12 +117,12 @@ test_bad_last_year_refused (void)
   {
     g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
 
-    type_and_enter (entry, shown);
+    bud_ui_test_type_and_enter (entry, shown);
     g_assert_false (gtk_widget_has_css_class (entry, "error"));
     g_assert_cmpint (bud_document_find_comparative (doc, c->measure)->last_year, ==, before);
   }
 
-  type_and_enter (entry, "12.345");
+  bud_ui_test_type_and_enter (entry, "12.345");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (entry));
   g_assert_cmpint (bud_document_find_comparative (doc, c->measure)->last_year, ==, before);
@@ -145,7 +130,7 @@ test_bad_last_year_refused (void)
   /* nor does a bad amount create a comparative where there was none */
   entry = bud_comparisons_page_get_last_year_entry (page, "expense.total");
   g_assert_null (bud_document_find_comparative (doc, "expense.total"));
-  type_and_enter (entry, "abc");
+  bud_ui_test_type_and_enter (entry, "abc");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_null (bud_document_find_comparative (doc, "expense.total"));
   g_assert_cmpuint (bud_document_count (doc, BUD_KIND_COMPARATIVE), ==, count);
@@ -163,20 +148,20 @@ test_other_matters_amounts (void)
   gint64 before = bud_document_procurement (doc)->goods;
 
   bud_window_show_section (win, "other");
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpstr (bud_window_get_visible_section (win), ==, "other");
   g_assert_nonnull (goods);
   g_assert_nonnull (furniture);
 
-  type_and_enter (goods, "1,2,3");
+  bud_ui_test_type_and_enter (goods, "1,2,3");
   g_assert_nonnull (bud_field_binding_get_error (bud_field_binding_get (goods)));
   g_assert_cmpint (bud_document_procurement (doc)->goods, ==, before);
 
-  type_and_enter (goods, "30000.50");
+  bud_ui_test_type_and_enter (goods, "30000.50");
   g_assert_null (bud_field_binding_get_error (bud_field_binding_get (goods)));
   g_assert_cmpint (bud_document_procurement (doc)->goods, ==, 3000050);
 
-  type_and_enter (furniture, "8800");
+  bud_ui_test_type_and_enter (furniture, "8800");
   g_assert_cmpint (bud_document_assets (doc)->furniture_value, ==, 880000);
   close_window (win);
 }

@@ -8,14 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "bud-export-dialog.h"
+#include "bud-ui-test.h"
 #include "bud-window.h"
 
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static BudWindow *
 open_window (void)
@@ -28,7 +23,7 @@ open_window (void)
   gtk_window_present (GTK_WINDOW (win));
   g_assert_true (bud_window_load (win, path, FALSE, &error));
   g_assert_no_error (error);
-  pump ();
+  bud_ui_test_pump ();
   return win;
 }
 
@@ -61,7 +56,7 @@ test_export_html (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_widget_activate_action (GTK_WIDGET (win), "win.export", NULL);
-  pump ();
+  bud_ui_test_pump ();
   dialog = NULL;
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (BUD_IS_EXPORT_DIALOG (l->data))
@@ -102,7 +97,7 @@ test_export_html (void)
   g_rmdir (dir);
   bud_window_close_document (win);
   gtk_window_destroy (GTK_WINDOW (win));
-  pump ();
+  bud_ui_test_pump ();
 }
 
 int

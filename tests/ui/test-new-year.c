@@ -9,14 +9,9 @@
 
 #include "bud-check.h"
 #include "bud-storage.h"
+#include "bud-ui-test.h"
 #include "bud-window.h"
 
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static BudWindow *
 open_example (void)
@@ -29,7 +24,7 @@ open_example (void)
   gtk_window_present (GTK_WINDOW (win));
   g_assert_true (bud_window_load (win, path, FALSE, &error));
   g_assert_no_error (error);
-  pump ();
+  bud_ui_test_pump ();
   return win;
 }
 
@@ -38,7 +33,7 @@ close_window (BudWindow *win)
 {
   bud_window_close_document (win);
   gtk_window_destroy (GTK_WINDOW (win));
-  pump ();
+  bud_ui_test_pump ();
 }
 
 static void
@@ -59,7 +54,7 @@ test_new_year_file_and_window (void)
   next = bud_window_new_year (win, path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (next);
-  pump ();
+  bud_ui_test_pump ();
 
   /* the new window edits next year's file; this one keeps this year's document */
   g_assert_true (next != win);

@@ -15,25 +15,15 @@
 #include "bud-projects-page.h"
 #include "bud-target-editor.h"
 #include "bud-template.h"
+#include "bud-ui-test.h"
 #include "bud-window.h"
 
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples", "changji-2026.json", NULL);
-}
 
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static BudWindow *
 open_window (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_ui_test_example_path ();
   BudWindow *win = bud_window_new (NULL);
   g_autoptr(GError) error = NULL;
 
@@ -41,7 +31,7 @@ open_window (void)
   gtk_window_present (GTK_WINDOW (win));
   g_assert_true (bud_window_load (win, path, FALSE, &error));
   g_assert_no_error (error);
-  pump ();
+  bud_ui_test_pump ();
   return win;
 }
 
@@ -50,19 +40,9 @@ close_window (BudWindow *win)
 {
   bud_window_close_document (win);
   gtk_window_destroy (GTK_WINDOW (win));
-  pump ();
+  bud_ui_test_pump ();
 }
 
-static void
-type_and_enter (GtkWidget  *editable,
-                const char *text)
-{
-  GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (editable)));
-
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  g_signal_emit_by_name (delegate != NULL ? delegate : editable, "activate");
-  pump ();
-}
 
 static BudTargetEditor *
 department_editor (BudWindow *win)
@@ -70,7 +50,7 @@ department_editor (BudWindow *win)
   GtkWidget *page = bud_window_get_section (win, "performance");
 
   bud_window_show_section (win, "performance");
-  pump ();
+  bud_ui_test_pump ();
   return bud_performance_page_get_editor (BUD_PERFORMANCE_PAGE (page));
 }
 
@@ -150,7 +130,7 @@ test_add_indicator_bad_value (void)
   BudIndicator *ind;
 
   id = bud_target_editor_add_indicator (editor);
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpint (id, !=, 0);
   g_assert_cmpuint (table_count (doc, target), ==, before + 1);
   row = bud_target_editor_get_row (editor, id);
@@ -158,28 +138,28 @@ test_add_indicator_bad_value (void)
   value = bud_indicator_row_get_value_entry (BUD_INDICATOR_ROW (row));
 
   /* a quantitative indicator (≥) takes a plain number only */
-  type_and_enter (value, "about 160");
+  bud_ui_test_type_and_enter (value, "about 160");
   ind = bud_document_lookup (doc, BUD_KIND_INDICATOR, id);
   g_assert_cmpstr (ind->value, ==, "");
   g_assert_true (gtk_widget_has_css_class (value, "error"));
   g_assert_nonnull (bud_field_binding_get_error (bud_field_binding_get (value)));
-  type_and_enter (value, "1,600");
+  bud_ui_test_type_and_enter (value, "1,600");
   g_assert_cmpstr (ind->value, ==, "");
   g_assert_true (gtk_widget_has_css_class (value, "error"));
 
-  type_and_enter (value, "160");
+  bud_ui_test_type_and_enter (value, "160");
   g_assert_cmpstr (ind->value, ==, "160");
   g_assert_false (gtk_widget_has_css_class (value, "error"));
 
   /* qualitative: any text; switching back to ≥ flags the text at once */
   gtk_drop_down_set_selected (bud_indicator_row_get_op_dropdown (BUD_INDICATOR_ROW (row)), BUD_OP_QUAL);
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpint (ind->op, ==, BUD_OP_QUAL);
-  type_and_enter (value, "较好");
+  bud_ui_test_type_and_enter (value, "较好");
   g_assert_cmpstr (ind->value, ==, "较好");
   g_assert_false (gtk_widget_has_css_class (value, "error"));
   gtk_drop_down_set_selected (bud_indicator_row_get_op_dropdown (BUD_INDICATOR_ROW (row)), BUD_OP_GE);
-  pump ();
+  bud_ui_test_pump ();
   g_assert_true (gtk_widget_has_css_class (value, "error"));
 
   /* the check's finding about the table shows in the editor */
@@ -207,7 +187,7 @@ test_weights_live (void)
   weight = bud_indicator_row_get_weight_entry (BUD_INDICATOR_ROW (bud_target_editor_get_row (editor, first->id)));
 
   g_assert_cmpint (first->weight, !=, 5500);
-  type_and_enter (weight, "55");
+  bud_ui_test_type_and_enter (weight, "55");
   g_assert_cmpint (first->weight, ==, 5500);
   g_assert_cmpint (table_weight (doc, target), !=, before);
   assert_weight_label (editor, doc);
@@ -216,13 +196,13 @@ test_weights_live (void)
   g_assert_nonnull (strstr (bud_target_editor_get_findings_text (editor), "weight"));
 
   /* a bad weight is refused and the label keeps the stored sum */
-  type_and_enter (weight, "lots");
+  bud_ui_test_type_and_enter (weight, "lots");
   g_assert_true (gtk_widget_has_css_class (weight, "error"));
   assert_weight_label (editor, doc);
 
   /* undo brings the old weight and sum back */
   g_assert_true (bud_document_undo (doc, NULL));
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpint (table_weight (doc, target), ==, before);
   assert_weight_label (editor, doc);
   close_window (win);
@@ -254,14 +234,14 @@ test_reorder_copy_library (void)
   /* the second indicator moves above the first, and the rows follow */
   row = bud_target_editor_get_row (dept, g_array_index (order, gint64, 1));
   g_signal_emit_by_name (bud_indicator_row_get_move_button (BUD_INDICATOR_ROW (row), TRUE), "clicked");
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpint (bud_document_position (doc, BUD_KIND_INDICATOR, g_array_index (order, gint64, 1)), <,
                    bud_document_position (doc, BUD_KIND_INDICATOR, g_array_index (order, gint64, 0)));
   row = bud_target_editor_get_row (dept, g_array_index (order, gint64, 1));
   g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, 0);
   /* and back down */
   g_signal_emit_by_name (bud_indicator_row_get_move_button (BUD_INDICATOR_ROW (row), FALSE), "clicked");
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpint (bud_document_position (doc, BUD_KIND_INDICATOR, g_array_index (order, gint64, 1)), >,
                    bud_document_position (doc, BUD_KIND_INDICATOR, g_array_index (order, gint64, 0)));
 
@@ -275,17 +255,17 @@ test_reorder_copy_library (void)
 
   /* a project's table takes a copy of the department's indicators in one undo step */
   bud_window_show_section (win, "projects");
-  pump ();
+  bud_ui_test_pump ();
   project_target = bud_target_editor_get_target_id (editor);
   g_assert_cmpint (project_target, !=, 0);
   n_project = table_count (doc, project_target);
   g_assert_cmpuint (bud_target_editor_copy_from (editor, dept_target), ==, order->len);
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpuint (table_count (doc, project_target), ==, n_project + order->len);
   g_assert_cmpuint (table_count (doc, dept_target), ==, order->len);
   g_assert_nonnull (bud_target_editor_get_row (editor, ((BudIndicator *) g_ptr_array_index (items, items->len - 1))->id));
   g_assert_true (bud_document_undo (doc, NULL));
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpuint (table_count (doc, project_target), ==, n_project);
   close_window (win);
 }

@@ -12,37 +12,12 @@
 #include "bud-money.h"
 #include "bud-review.h"
 #include "bud-review-page.h"
+#include "bud-ui-test.h"
 #include "bud-window.h"
 
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples", "changji-2026.json", NULL);
-}
 
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 typedef struct {
   char      *dir;
@@ -54,7 +29,7 @@ typedef struct {
 static void
 fixture_open (Fixture *fx)
 {
-  g_autofree char *json = example_path ();
+  g_autofree char *json = bud_ui_test_example_path ();
   g_autoptr(GError) error = NULL;
 
   fx->dir = g_dir_make_tmp ("bud-ui-XXXXXX", NULL);
@@ -67,7 +42,7 @@ fixture_open (Fixture *fx)
   g_assert_true (bud_window_save_as (fx->win, fx->path, &error));
   g_assert_no_error (error);
   g_assert_false (bud_window_is_in_memory (fx->win));
-  pump ();
+  bud_ui_test_pump ();
 }
 
 static void
@@ -75,23 +50,13 @@ fixture_close (Fixture *fx)
 {
   bud_window_close_document (fx->win);
   gtk_window_destroy (GTK_WINDOW (fx->win));
-  pump ();
+  bud_ui_test_pump ();
   g_unlink (fx->path);
   g_rmdir (fx->dir);
   g_free (fx->path);
   g_free (fx->dir);
 }
 
-static void
-type_and_enter (GtkWidget  *editable,
-                const char *text)
-{
-  GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (editable)));
-
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  g_signal_emit_by_name (delegate != NULL ? delegate : editable, "activate");
-  pump ();
-}
 
 static GtkWidget *
 amount_entry (BudWindow *win,
@@ -102,7 +67,7 @@ amount_entry (BudWindow *win,
 
   bud_window_show_section (win, "lines");
   for (guint i = 0; i < 100 && (entry = bud_lines_page_get_amount_entry (page, id)) == NULL; i++)
-    wait_ms (20);
+    bud_ui_test_wait_ms (20);
   g_assert_nonnull (entry);
   return entry;
 }
@@ -133,27 +98,27 @@ test_amount_locked (void)
   /* the menu item's action switches the document's review mode */
   g_assert_false (bud_window_get_review_mode (fx.win));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.win), "win.review-mode", NULL));
-  pump ();
+  bud_ui_test_pump ();
   g_assert_true (bud_window_get_review_mode (fx.win));
   g_assert_true (bud_document_get_review_mode (doc));
 
   revision = bud_document_revision (doc);
   entry = amount_entry (fx.win, id);
-  type_and_enter (entry, typed);
+  bud_ui_test_type_and_enter (entry, typed);
   /* refused, and the field says why */
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (entry));
   g_assert_nonnull (bud_field_binding_get_error (bud_field_binding_get (entry)));
-  wait_ms (700);
+  bud_ui_test_wait_ms (700);
   g_assert_cmpint (line_amount (doc, id), ==, before);
   g_assert_cmpuint (bud_document_revision (doc), ==, revision);
 
   /* switched off (the test API this time), the same edit goes through */
   bud_window_set_review_mode (fx.win, FALSE);
-  pump ();
+  bud_ui_test_pump ();
   g_assert_false (bud_document_get_review_mode (doc));
   entry = amount_entry (fx.win, id);
-  type_and_enter (entry, typed);
+  bud_ui_test_type_and_enter (entry, typed);
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpint (line_amount (doc, id), ==, before + 100000);
 
@@ -174,7 +139,7 @@ test_comment_in_review_mode (void)
   page = BUD_REVIEW_PAGE (bud_window_get_section (fx.win, "review"));
   bud_window_set_review_mode (fx.win, TRUE);
   bud_window_show_section (fx.win, "review");
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpuint (bud_document_count (doc, BUD_KIND_COMMENT), ==, 0);
   g_assert_cmpuint (bud_review_page_get_n_comments (page), ==, 0);
 
@@ -185,7 +150,7 @@ test_comment_in_review_mode (void)
   g_assert_true (gtk_widget_get_sensitive (bud_review_page_get_add_comment_button (page)));
   /* a keyboard activation: the button shows itself pressed, then clicks */
   gtk_widget_activate (bud_review_page_get_add_comment_button (page));
-  wait_ms (500);
+  bud_ui_test_wait_ms (500);
 
   /* stored on the whole document, trimmed, and listed */
   g_assert_cmpuint (bud_document_count (doc, BUD_KIND_COMMENT), ==, 1);
@@ -202,14 +167,14 @@ test_comment_in_review_mode (void)
   g_assert_nonnull (check);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  pump ();
+  bud_ui_test_pump ();
   comment = g_ptr_array_index (bud_document_items (doc, BUD_KIND_COMMENT), 0);
   g_assert_true (comment->resolved);
   g_assert_cmpuint (bud_review_count_open_comments (doc), ==, 0);
 
   /* an undo puts it back, and the list follows the document */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.win), "win.undo", NULL));
-  pump ();
+  bud_ui_test_pump ();
   g_assert_false (((BudComment *) g_ptr_array_index (bud_document_items (doc, BUD_KIND_COMMENT), 0))->resolved);
   check = bud_review_page_get_resolved_check (page, 0);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));

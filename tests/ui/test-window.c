@@ -18,38 +18,12 @@
 #include "bud-review-page.h"
 #include "bud-storage.h"
 #include "bud-template.h"
+#include "bud-ui-test.h"
 #include "bud-window.h"
 
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples", "changji-2026.json", NULL);
-}
 
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
-/* Runs the main loop for @ms: lets lists lay out and timers fire. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static BudWindow *
 open_window (const char *path)
@@ -61,7 +35,7 @@ open_window (const char *path)
   gtk_window_present (GTK_WINDOW (win));
   g_assert_true (bud_window_load (win, path, FALSE, &error));
   g_assert_no_error (error);
-  pump ();
+  bud_ui_test_pump ();
   return win;
 }
 
@@ -70,21 +44,9 @@ close_window (BudWindow *win)
 {
   bud_window_close_document (win);
   gtk_window_destroy (GTK_WINDOW (win));
-  pump ();
+  bud_ui_test_pump ();
 }
 
-/* Types into @editable and presses Enter, as a user would. */
-static void
-type_and_enter (GtkWidget  *editable,
-                const char *text)
-{
-  GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (editable)));
-
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  /* what the Enter key binding of GtkText emits */
-  g_signal_emit_by_name (delegate != NULL ? delegate : editable, "activate");
-  pump ();
-}
 
 static BudLine *
 first_line (BudDocument *doc)
@@ -102,7 +64,7 @@ amount_entry (BudWindow *win,
 
   bud_window_show_section (win, "lines");
   for (guint i = 0; i < 100 && (entry = bud_lines_page_get_amount_entry (page, id)) == NULL; i++)
-    wait_ms (20);
+    bud_ui_test_wait_ms (20);
   g_assert_nonnull (entry);
   return entry;
 }
@@ -110,7 +72,7 @@ amount_entry (BudWindow *win,
 static void
 test_open_example (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_ui_test_example_path ();
   BudWindow *win = open_window (path);
   BudDocument *doc = bud_window_get_document (win);
   GPtrArray *incomes = bud_document_items (doc, BUD_KIND_INCOME);
@@ -132,7 +94,7 @@ test_open_example (void)
 static void
 test_amount_changes_totals_and_undo (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_ui_test_example_path ();
   BudWindow *win = open_window (path);
   BudDocument *doc = bud_window_get_document (win);
   BudLine *line = first_line (doc);
@@ -144,7 +106,7 @@ test_amount_changes_totals_and_undo (void)
   g_autofree char *typed = bud_money_format (before + 100000, BUD_MONEY_YUAN, BUD_MONEY_FORMAT_DEFAULT);
   GtkWidget *entry = amount_entry (win, id);
 
-  type_and_enter (entry, typed);
+  bud_ui_test_type_and_enter (entry, typed);
   line = bud_document_lookup (doc, BUD_KIND_LINE, id);
   g_assert_cmpint (line->amount, ==, before + 100000);
 
@@ -157,7 +119,7 @@ test_amount_changes_totals_and_undo (void)
 
   /* Ctrl+Z's action puts everything back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL));
-  pump ();
+  bud_ui_test_pump ();
   line = bud_document_lookup (doc, BUD_KIND_LINE, id);
   g_assert_cmpint (line->amount, ==, before);
   g_assert_cmpstr (bud_window_get_status_text (win, BUD_STATUS_SPENT), ==, spent_before);
@@ -165,7 +127,7 @@ test_amount_changes_totals_and_undo (void)
 
   /* and redo brings the edit back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.redo", NULL));
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, id))->amount, ==, before + 100000);
   close_window (win);
 }
@@ -173,7 +135,7 @@ test_amount_changes_totals_and_undo (void)
 static void
 test_bad_amount_not_stored (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_ui_test_example_path ();
   BudWindow *win = open_window (path);
   BudDocument *doc = bud_window_get_document (win);
   BudLine *line = first_line (doc);
@@ -181,17 +143,17 @@ test_bad_amount_not_stored (void)
   guint64 revision = bud_document_revision (doc);
   GtkWidget *entry = amount_entry (win, id);
 
-  type_and_enter (entry, "12a");
+  bud_ui_test_type_and_enter (entry, "12a");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (entry));
   g_assert_nonnull (bud_field_binding_get_error (bud_field_binding_get (entry)));
   /* even after the typing pause the value is not stored */
-  wait_ms (700);
+  bud_ui_test_wait_ms (700);
   g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, id))->amount, ==, before);
   g_assert_cmpuint (bud_document_revision (doc), ==, revision);
 
   /* fixing the text clears the error */
-  type_and_enter (entry, "1,234.50");
+  bud_ui_test_type_and_enter (entry, "1,234.50");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, id))->amount, ==, 123450);
   close_window (win);
@@ -200,18 +162,18 @@ test_bad_amount_not_stored (void)
 static void
 test_bad_year_not_stored (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_ui_test_example_path ();
   BudWindow *win = open_window (path);
   BudDocument *doc = bud_window_get_document (win);
   BudOverviewPage *page = BUD_OVERVIEW_PAGE (bud_window_get_section (win, "overview"));
   GtkWidget *year = bud_overview_page_get_field_widget (page, "year");
   gint64 before = bud_document_meta (doc)->year;
 
-  type_and_enter (year, "20x6");
+  bud_ui_test_type_and_enter (year, "20x6");
   g_assert_true (gtk_widget_has_css_class (year, "error"));
   g_assert_cmpint (bud_document_meta (doc)->year, ==, before);
 
-  type_and_enter (bud_overview_page_get_field_widget (page, "date"), "2026-02-30");
+  bud_ui_test_type_and_enter (bud_overview_page_get_field_widget (page, "date"), "2026-02-30");
   g_assert_true (gtk_widget_has_css_class (bud_overview_page_get_field_widget (page, "date"), "error"));
   g_assert_cmpstr (bud_document_meta (doc)->date, !=, "2026-02-30");
   close_window (win);
@@ -220,7 +182,7 @@ test_bad_year_not_stored (void)
 static void
 test_income_left_to_allocate (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_ui_test_example_path ();
   BudWindow *win = open_window (path);
   BudDocument *doc = bud_window_get_document (win);
   BudIncomePage *page = BUD_INCOME_PAGE (bud_window_get_section (win, "income"));
@@ -230,7 +192,7 @@ test_income_left_to_allocate (void)
   g_autofree char *left = NULL;
 
   bud_window_show_section (win, "income");
-  type_and_enter (bud_income_page_get_entry (page, BUD_SOURCE_GENERAL), typed);
+  bud_ui_test_type_and_enter (bud_income_page_get_entry (page, BUD_SOURCE_GENERAL), typed);
   g_assert_cmpint (bud_document_find_income (doc, BUD_SOURCE_GENERAL)->amount, ==, before + 500);
   bud_window_get_summary (win);
   left = bud_money_format (bud_window_get_summary (win)->income[BUD_SOURCE_GENERAL] -
@@ -244,7 +206,7 @@ test_income_left_to_allocate (void)
 static void
 test_review_jumps (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_ui_test_example_path ();
   BudWindow *win = open_window (path);
   BudDocument *doc = bud_window_get_document (win);
   BudReviewPage *review = BUD_REVIEW_PAGE (bud_window_get_section (win, "review"));
@@ -259,7 +221,7 @@ test_review_jumps (void)
 
   f = g_ptr_array_index (bud_window_get_summary (win)->findings, 0);
   bud_review_page_activate (review, 0);
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpstr (bud_window_get_visible_section (win), ==,
                    bud_section_name (f->kind < BUD_N_KINDS ? bud_section_for_location (doc, f->kind, f->id)
                                                       : BUD_SECTION_REVIEW));
@@ -288,7 +250,7 @@ test_new_add_close_reopen (void)
   bud_window_show_section (win, "lines");
   id = bud_lines_page_add_line (page);
   g_assert_cmpint (id, !=, 0);
-  type_and_enter (amount_entry (win, id), "1,234.56");
+  bud_ui_test_type_and_enter (amount_entry (win, id), "1,234.56");
   g_assert_cmpuint (bud_lines_page_get_n_shown (page), ==, 1);
   close_window (win);
 
@@ -309,7 +271,7 @@ test_in_use_elsewhere (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("bud-ui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "shared.budget", NULL);
-  g_autofree char *json = example_path ();
+  g_autofree char *json = bud_ui_test_example_path ();
   BudWindow *first, *second;
   g_autoptr(GError) error = NULL;
 
@@ -357,18 +319,18 @@ test_code_picker (void)
 static void
 test_preview_tables (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_ui_test_example_path ();
   BudWindow *win = open_window (path);
   BudPreviewPage *page = BUD_PREVIEW_PAGE (bud_window_get_section (win, "preview"));
   g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", NULL);
 
   bud_window_show_section (win, "preview");
-  pump ();
+  bud_ui_test_pump ();
   g_assert_cmpuint (bud_preview_page_get_n_tables (page), ==, bud_template_get_n_tables (tpl));
   for (guint i = 0; i <= bud_preview_page_get_n_tables (page); i++)
     {
       bud_preview_page_show (page, i);
-      pump ();
+      bud_ui_test_pump ();
     }
   close_window (win);
 }
@@ -412,10 +374,10 @@ test_large_document (void)
   win = open_window (path);
   g_assert_cmpuint (bud_window_get_summary (win)->spent_total, >, 0);
   bud_window_show_section (win, "lines");
-  pump ();
+  bud_ui_test_pump ();
   g_assert_true (bud_lines_page_select_line (BUD_LINES_PAGE (bud_window_get_section (win, "lines")), last));
   entry = amount_entry (win, last);
-  type_and_enter (entry, "7");
+  bud_ui_test_type_and_enter (entry, "7");
   g_assert_cmpint (((BudLine *) bud_document_lookup (bud_window_get_document (win), BUD_KIND_LINE, last))->amount,
                    ==, 700);
   close_window (win);
