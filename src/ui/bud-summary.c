@@ -7,7 +7,8 @@
 #include "bud-summary.h"
 
 static const char * const section_names[BUD_N_SECTIONS] = {
-  "overview", "income", "lines", "projects", "performance", "comparisons", "other", "preview", "review",
+  "overview", "income", "lines", "projects", "carryovers", "derived", "performance", "comparisons", "other",
+  "texts", "preview", "review",
 };
 
 const char *
@@ -48,6 +49,10 @@ bud_section_for_kind (BudKind kind)
       return BUD_SECTION_PERFORMANCE;
     case BUD_KIND_COMPARATIVE:
       return BUD_SECTION_COMPARISONS;
+    case BUD_KIND_CARRYOVER:
+      return BUD_SECTION_CARRYOVERS;
+    case BUD_KIND_TEXT:
+      return BUD_SECTION_TEXTS;
     case BUD_KIND_PROCUREMENT:
     case BUD_KIND_ASSETS:
       return BUD_SECTION_OTHER;

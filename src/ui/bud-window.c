@@ -8,7 +8,9 @@
 #include <inttypes.h>
 
 #include "bud-application.h"
+#include "bud-carryovers-page.h"
 #include "bud-comparisons-page.h"
+#include "bud-derived-page.h"
 #include "bud-income-page.h"
 #include "bud-lines-page.h"
 #include "bud-money.h"
@@ -18,6 +20,7 @@
 #include "bud-preview-page.h"
 #include "bud-projects-page.h"
 #include "bud-review-page.h"
+#include "bud-texts-page.h"
 #include "bud-section.h"
 #include "bud-window-private.h"
 
@@ -669,6 +672,9 @@ bud_window_class_init (BudWindowClass *klass)
   g_type_ensure (BUD_TYPE_OTHER_PAGE);
   g_type_ensure (BUD_TYPE_PREVIEW_PAGE);
   g_type_ensure (BUD_TYPE_REVIEW_PAGE);
+  g_type_ensure (BUD_TYPE_CARRYOVERS_PAGE);
+  g_type_ensure (BUD_TYPE_DERIVED_PAGE);
+  g_type_ensure (BUD_TYPE_TEXTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/deptbudget/DeptBudget/bud-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BudWindow, toast_overlay);
@@ -703,6 +709,12 @@ bud_window_class_init (BudWindowClass *klass)
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_PREVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_review", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_REVIEW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "badge_carryovers", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_CARRYOVERS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "badge_derived", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_DERIVED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "badge_texts", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_TEXTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "overview_page", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_OVERVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "income_page", FALSE,
@@ -721,6 +733,12 @@ bud_window_class_init (BudWindowClass *klass)
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PREVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "review_page", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_REVIEW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "carryovers_page", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_CARRYOVERS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "derived_page", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_DERIVED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "texts_page", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_TEXTS]));
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
