@@ -123,6 +123,7 @@ struct _BudExportPackage {
   gint64       year;
   GPtrArray   *grids;         /* BudGrid *: the template's tables, then the performance tables */
   GPtrArray   *blocks;        /* BudBlock *, print order */
+  gboolean     report;        /* PDF: a report, not the package: no cover, no 目录, pages numbered from 1 */
 };
 
 /* Chinese numeral for 1 … 99 (一, 十二, 二十), newly allocated. */
