@@ -125,7 +125,11 @@ bud_review_report_collect (BudDocument  *doc,
                                 bud_review_count_open_comments (doc), stamp);
 
   status = bud_review_get_status (doc);
-  r->status = g_strdup_printf ("%s (%s)", bud_status_name (status), bud_status_label (status));
+  /* the official name, and the UI's word for it when that is another one */
+  if (g_strcmp0 (bud_status_name (status), bud_status_label (status)) == 0)
+    r->status = g_strdup (bud_status_name (status));
+  else
+    r->status = g_strdup_printf ("%s (%s)", bud_status_name (status), bud_status_label (status));
   history = bud_document_items (doc, BUD_KIND_STATUS_CHANGE);
   r->history = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   for (guint i = 0; i < history->len; i++)
