@@ -18,30 +18,10 @@
 #include "bud-review-report.h"
 
 static void
-block_free (gpointer data)
+add_paragraph (BudExportPackage *pkg,
+               const char       *text)
 {
-  BudBlock *b = data;
-
-  g_free (b->text);
-  g_clear_pointer (&b->grid, bud_grid_unref);
-  g_free (b->toc_text);
-  g_free (b->anchor);
-  g_free (b);
-}
-
-static BudBlock *
-add_block (BudExportPackage *pkg,
-           BudBlockKind      kind,
-           const char       *text)
-{
-  BudBlock *b = g_new0 (BudBlock, 1);
-
-  b->kind = kind;
-  b->text = g_strdup (text);
-  b->toc_level = -1;
-  b->anchor = g_strdup_printf ("b%u", pkg->blocks->len);
-  g_ptr_array_add (pkg->blocks, b);
-  return b;
+  bud_export_package_add_block (pkg, BUD_BLOCK_PARAGRAPH, text);
 }
 
 /* A section heading, also a bookmark in the PDF's outline. */
@@ -50,7 +30,7 @@ add_heading (BudExportPackage *pkg,
              int               level,
              const char       *text)
 {
-  BudBlock *b = add_block (pkg, BUD_BLOCK_HEADING, text);
+  BudBlock *b = bud_export_package_add_block (pkg, BUD_BLOCK_HEADING, text);
 
   b->level = level;
   b->toc_level = level - 1;
@@ -86,7 +66,7 @@ static void
 add_grid (BudExportPackage *pkg,
           BudGrid          *grid)
 {
-  BudBlock *b = add_block (pkg, BUD_BLOCK_GRID, NULL);
+  BudBlock *b = bud_export_package_add_block (pkg, BUD_BLOCK_GRID, NULL);
 
   bud_grid_finish (grid);
   g_ptr_array_add (pkg->grids, grid);
@@ -129,9 +109,9 @@ add_status (BudExportPackage *pkg,
   const char *headings[] = { _("When"), _("Change"), _("By"), _("Note"), _("Snapshot") };
 
   add_heading (pkg, 1, _("Status"));
-  add_block (pkg, BUD_BLOCK_PARAGRAPH, r->status);
+  add_paragraph (pkg, r->status);
   if (r->history->len == 0)
-    add_block (pkg, BUD_BLOCK_PARAGRAPH, _("The status has not been changed yet."));
+    add_paragraph (pkg, _("The status has not been changed yet."));
   else
     add_rows_grid (pkg, _("Status history"), headings, roles, columns, G_N_ELEMENTS (columns), r->history);
 }
@@ -150,7 +130,7 @@ add_findings (BudExportPackage *pkg,
   add_heading (pkg, 1, _("Checks"));
   if (r->findings->len == 0)
     {
-      add_block (pkg, BUD_BLOCK_PARAGRAPH, _("No problems were found."));
+      add_paragraph (pkg, _("No problems were found."));
       return;
     }
   for (guint s = 0; s < G_N_ELEMENTS (order); s++)
@@ -197,7 +177,7 @@ add_comments (BudExportPackage *pkg,
   add_heading (pkg, 1, _("Open comments"));
   if (r->comments->len == 0)
     {
-      add_block (pkg, BUD_BLOCK_PARAGRAPH, _("No open comments."));
+      add_paragraph (pkg, _("No open comments."));
       return;
     }
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open comment", "%u open comments",
@@ -229,12 +209,12 @@ add_labelled_text (BudExportPackage *pkg,
   /* Translators: a label over a text ("Before:") */
   g_autofree char *head = g_strdup_printf (_("%s:"), label);
 
-  add_block (pkg, BUD_BLOCK_PARAGRAPH, head);
+  add_paragraph (pkg, head);
   for (guint i = 0; paras[i]; i++)
     {
       g_strstrip (paras[i]);
       if (*paras[i])
-        add_block (pkg, BUD_BLOCK_PARAGRAPH, paras[i]);
+        add_paragraph (pkg, paras[i]);
     }
 }
 
@@ -245,11 +225,11 @@ add_changes (BudExportPackage *pkg,
   BudDiff *diff = r->diff;
 
   add_heading (pkg, 1, _("Changes"));
-  add_block (pkg, BUD_BLOCK_PARAGRAPH, r->compared);
+  add_paragraph (pkg, r->compared);
   if (diff == NULL)
     return;
   if (bud_diff_is_empty (diff))
-    add_block (pkg, BUD_BLOCK_PARAGRAPH, _("No differences."));
+    add_paragraph (pkg, _("No differences."));
 
   if (diff->fields->len)
     {
@@ -297,7 +277,7 @@ add_changes (BudExportPackage *pkg,
     {
       BudDiffSection *s = g_ptr_array_index (diff->sections, i);
       g_autofree char *heading = g_strdup_printf ("%s · %s", _("Narrative"), s->title[0] ? s->title : s->id);
-      BudBlock *b = add_block (pkg, BUD_BLOCK_HEADING, heading);
+      BudBlock *b = bud_export_package_add_block (pkg, BUD_BLOCK_HEADING, heading);
 
       b->level = 2;
       /* as the HTML: a new section has no "before", a removed one no "after" */
@@ -327,18 +307,12 @@ bud_review_report_pdf (BudDocument  *doc,
   if (r == NULL)
     return FALSE;
 
-  pkg = g_new0 (BudExportPackage, 1);
-  pkg->ref_count = 1;
-  pkg->title = g_strdup (r->title);
-  pkg->department = g_strdup (r->department);
-  pkg->year = r->year;
-  pkg->grids = g_ptr_array_new_with_free_func ((GDestroyNotify) bud_grid_unref);
-  pkg->blocks = g_ptr_array_new_with_free_func (block_free);
+  pkg = bud_export_package_new_blank (r->title, r->department, r->year);
   pkg->report = TRUE;
 
   heading = g_strdup_printf ("%s\n%" G_GINT64_FORMAT " — %s", r->department, r->year, _("Review report"));
-  add_block (pkg, BUD_BLOCK_PART, heading);
-  add_block (pkg, BUD_BLOCK_PARAGRAPH, r->summary);
+  bud_export_package_add_block (pkg, BUD_BLOCK_PART, heading);
+  add_paragraph (pkg, r->summary);
   add_status (pkg, r);
   add_findings (pkg, doc, r);
   add_comments (pkg, r);
