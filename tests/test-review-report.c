@@ -20,50 +20,9 @@
 #include "bud-review.h"
 #include "bud-review-report.h"
 #include "bud-template.h"
-
-static BudDocument *
-load_example (void)
-{
-  const char *root = g_getenv ("BUD_SOURCE_ROOT");
-  g_autofree char *path = g_build_filename (root ? root : ".", "data", "examples", "changji-2026.json", NULL);
-  g_autoptr(GError) error = NULL;
-  BudDocument *doc = bud_json_read_file (path, &error);
-
-  g_assert_no_error (error);
-  bud_document_clear_history (doc);
-  return doc;
-}
-
-static char *
-run (const char * const *argv,
-     int                *status)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int st = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &st, &error);
-  g_assert_no_error (error);
-  if (status)
-    *status = st;
-  else
-    g_assert_true (g_spawn_check_wait_status (st, NULL));
-  return out;
-}
+#include "bud-test-doc.h"
 
 /* Text without white space: pdftotext breaks lines where a cell wraps. */
-static char *
-squeeze (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isspace (*p) && *p != '\f')
-      g_string_append_c (s, *p);
-  return g_string_free (s, FALSE);
-}
-
 static char *
 pdf_text (const char *pdf,
           int         first_page,
@@ -72,16 +31,16 @@ pdf_text (const char *pdf,
   g_autofree char *f = g_strdup_printf ("%d", first_page);
   g_autofree char *l = g_strdup_printf ("%d", last_page);
   const char *argv[] = { "pdftotext", "-raw", "-f", f, "-l", l, pdf, "-", NULL };
-  g_autofree char *text = run (argv, NULL);
+  g_autofree char *text = bud_test_spawn (argv, NULL);
 
-  return squeeze (text);
+  return bud_test_strip_spaces (text);
 }
 
 static void
 assert_contains (const char *flat,
                  const char *what)
 {
-  g_autofree char *needle = squeeze (what);
+  g_autofree char *needle = bud_test_strip_spaces (what);
 
   if (strstr (flat, needle) == NULL)
     g_error ("the PDF's text lacks “%s”", what);
@@ -173,7 +132,7 @@ static void
 test_contents (Fixture       *fx,
                gconstpointer  data)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *flat = NULL;
@@ -194,7 +153,7 @@ test_contents (Fixture       *fx,
   add_comment (doc, BUD_KIND_PROFILE, 1, "structure", "这条意见已经处理完毕");
   comments = bud_document_items (doc, BUD_KIND_COMMENT);
   last = g_ptr_array_index (comments, comments->len - 1);
-  resolved = squeeze (last->body);
+  resolved = bud_test_strip_spaces (last->body);
   g_assert_true (bud_review_resolve_comment (doc, last->id, TRUE, &error));
   g_assert_no_error (error);
 
@@ -228,8 +187,8 @@ static void
 test_changes (Fixture       *fx,
               gconstpointer  data)
 {
-  g_autoptr(BudDocument) doc = load_example ();
-  g_autoptr(BudDocument) before = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
+  g_autoptr(BudDocument) before = bud_test_load_example ();
   g_autoptr(GError) error = NULL;
   g_autofree char *flat = NULL;
   BudLine *line = g_ptr_array_index (bud_document_items (doc, BUD_KIND_LINE), 0);
@@ -261,7 +220,7 @@ static void
 test_layout (Fixture       *fx,
              gconstpointer  data)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *out = NULL;
@@ -279,7 +238,7 @@ test_layout (Fixture       *fx,
   g_assert_null (strstr (first, "目录"));
   g_assert_null (strstr (first, "部门预算公开"));
 
-  out = run (argv, NULL);
+  out = bud_test_spawn (argv, NULL);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 2; lines[i]; i++)
     {
@@ -308,7 +267,7 @@ static void
 test_atomic (Fixture       *fx,
              gconstpointer  data)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autofree char *missing = g_build_filename (fx->dir, "no-such-folder", "review.pdf", NULL);
@@ -355,14 +314,14 @@ test_cli (Fixture       *fx,
       g_test_skip ("BUD_CLI is not set");
       return;
     }
-  g_free (run (pdf, NULL));
+  g_free (bud_test_spawn (pdf, NULL));
   flat = pdf_text (fx->pdf, 1, 1);
   assert_contains (flat, "Review report");
 
-  out = run (no_output, &status);
+  out = bud_test_spawn (no_output, &status);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
   g_clear_pointer (&out, g_free);
-  out = run (unknown, &status);
+  out = bud_test_spawn (unknown, &status);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
 }
 
