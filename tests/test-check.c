@@ -14,6 +14,7 @@
 
 #include "bud-check.h"
 #include "bud-money.h"
+#include "bud-test-doc.h"
 
 /* amounts of the clean document, in 分 */
 #define INCOME_GENERAL   1000000000   /* 1000.00 万元 */
@@ -34,55 +35,11 @@ typedef struct {
   gint64       first_indicator;
 } Fixture;
 
-static void
-set_text_field (gpointer entity, BudKind kind, const char *field, const char *value)
-{
-  bud_field_set_text (entity, bud_entity_class_field (bud_entity_class (kind), field), value);
-}
-
-static gpointer
-insert (BudDocument *doc, BudKind kind, gpointer entity)
-{
-  g_autoptr(GError) error = NULL;
-  gpointer e = bud_document_insert (doc, kind, entity, -1, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (e);
-  return e;
-}
-
-static void
-set_int (BudDocument *doc, BudKind kind, gint64 id, const char *field, gint64 value)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (bud_document_set_int (doc, kind, id, field, value, &error));
-  g_assert_no_error (error);
-}
-
-static void
-set_text (BudDocument *doc, BudKind kind, gint64 id, const char *field, const char *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (bud_document_set_text (doc, kind, id, field, value, &error));
-  g_assert_no_error (error);
-}
-
 static gint64
 add_line (BudDocument *doc, gint64 unit, const char *func, const char *econ, BudSpendKind kind,
           gint64 project, BudSource source, gint64 amount)
 {
-  BudLine *l = bud_entity_new (BUD_KIND_LINE);
-
-  l->unit = unit;
-  set_text_field (l, BUD_KIND_LINE, "func", func);
-  set_text_field (l, BUD_KIND_LINE, "econ", econ);
-  l->kind = kind;
-  l->project = project;
-  l->source = source;
-  l->amount = amount;
-  return ((BudLine *) insert (doc, BUD_KIND_LINE, l))->id;
+  return bud_test_add_line (doc, unit, func, econ, kind, project, source, 0, amount);
 }
 
 static gint64
@@ -92,8 +49,8 @@ add_target (BudDocument *doc, gint64 project, gint64 fiscal_local)
 
   t->project = project;
   t->fiscal_local = fiscal_local;
-  set_text_field (t, BUD_KIND_TARGET, "goal", "完成年度工作任务");
-  return ((BudTarget *) insert (doc, BUD_KIND_TARGET, t))->id;
+  bud_test_set_field_text (t, BUD_KIND_TARGET, "goal", "完成年度工作任务");
+  return ((BudTarget *) bud_test_insert (doc, BUD_KIND_TARGET, t))->id;
 }
 
 static gint64
@@ -104,14 +61,14 @@ add_indicator (BudDocument *doc, gint64 target, const char *level1, const char *
   BudIndicator *ind = bud_entity_new (BUD_KIND_INDICATOR);
 
   ind->target = target;
-  set_text_field (ind, BUD_KIND_INDICATOR, "level1", level1);
-  set_text_field (ind, BUD_KIND_INDICATOR, "level2", level2);
-  set_text_field (ind, BUD_KIND_INDICATOR, "name", name);
+  bud_test_set_field_text (ind, BUD_KIND_INDICATOR, "level1", level1);
+  bud_test_set_field_text (ind, BUD_KIND_INDICATOR, "level2", level2);
+  bud_test_set_field_text (ind, BUD_KIND_INDICATOR, "name", name);
   ind->op = op;
-  set_text_field (ind, BUD_KIND_INDICATOR, "value", value);
-  set_text_field (ind, BUD_KIND_INDICATOR, "unit", unit);
+  bud_test_set_field_text (ind, BUD_KIND_INDICATOR, "value", value);
+  bud_test_set_field_text (ind, BUD_KIND_INDICATOR, "unit", unit);
   ind->weight = weight;
-  return ((BudIndicator *) insert (doc, BUD_KIND_INDICATOR, ind))->id;
+  return ((BudIndicator *) bud_test_insert (doc, BUD_KIND_INDICATOR, ind))->id;
 }
 
 static gint64
@@ -119,10 +76,10 @@ add_comparative (BudDocument *doc, const char *measure, gint64 last_year, const 
 {
   BudComparative *c = bud_entity_new (BUD_KIND_COMPARATIVE);
 
-  set_text_field (c, BUD_KIND_COMPARATIVE, "measure", measure);
-  set_text_field (c, BUD_KIND_COMPARATIVE, "reason", reason);
+  bud_test_set_field_text (c, BUD_KIND_COMPARATIVE, "measure", measure);
+  bud_test_set_field_text (c, BUD_KIND_COMPARATIVE, "reason", reason);
   c->last_year = last_year;
-  return ((BudComparative *) insert (doc, BUD_KIND_COMPARATIVE, c))->id;
+  return ((BudComparative *) bud_test_insert (doc, BUD_KIND_COMPARATIVE, c))->id;
 }
 
 static gint64
@@ -130,11 +87,11 @@ add_carryover (BudDocument *doc, const char *name, BudSource source, gint64 amou
 {
   BudCarryover *c = bud_entity_new (BUD_KIND_CARRYOVER);
 
-  set_text_field (c, BUD_KIND_CARRYOVER, "name", name);
+  bud_test_set_field_text (c, BUD_KIND_CARRYOVER, "name", name);
   c->source = source;
   c->kind = BUD_SPEND_PROJECT;
   c->amount = amount;
-  return ((BudCarryover *) insert (doc, BUD_KIND_CARRYOVER, c))->id;
+  return ((BudCarryover *) bud_test_insert (doc, BUD_KIND_CARRYOVER, c))->id;
 }
 
 static gint64
@@ -144,7 +101,7 @@ add_income (BudDocument *doc, BudSource source, gint64 amount)
 
   in->source = source;
   in->amount = amount;
-  return ((BudIncome *) insert (doc, BUD_KIND_INCOME, in))->id;
+  return ((BudIncome *) bud_test_insert (doc, BUD_KIND_INCOME, in))->id;
 }
 
 /* A small department whose budget satisfies every rule. */
@@ -156,18 +113,18 @@ fixture_init (Fixture *f)
   BudProject *p = bud_entity_new (BUD_KIND_PROJECT);
 
   f->doc = doc;
-  set_text (doc, BUD_KIND_META, 1, "department", "测试市招商引资服务中心");
-  set_int (doc, BUD_KIND_META, 1, "year", 2026);
-  set_text (doc, BUD_KIND_META, 1, "date", "2026-01-20");
-  set_text (doc, BUD_KIND_PROFILE, 1, "functions", "负责招商引资工作。");
+  bud_test_set_text (doc, BUD_KIND_META, 1, "department", "测试市招商引资服务中心");
+  bud_test_set_int (doc, BUD_KIND_META, 1, "year", 2026);
+  bud_test_set_text (doc, BUD_KIND_META, 1, "date", "2026-01-20");
+  bud_test_set_text (doc, BUD_KIND_PROFILE, 1, "functions", "负责招商引资工作。");
 
-  set_text_field (u, BUD_KIND_UNIT, "name", "测试市招商引资服务中心");
+  bud_test_set_field_text (u, BUD_KIND_UNIT, "name", "测试市招商引资服务中心");
   u->primary_unit = TRUE;
-  f->unit = ((BudUnit *) insert (doc, BUD_KIND_UNIT, u))->id;
+  f->unit = ((BudUnit *) bud_test_insert (doc, BUD_KIND_UNIT, u))->id;
 
-  set_text_field (p, BUD_KIND_PROJECT, "name", "招商引资工作经费");
+  bud_test_set_field_text (p, BUD_KIND_PROJECT, "name", "招商引资工作经费");
   p->unit = f->unit;
-  f->project = ((BudProject *) insert (doc, BUD_KIND_PROJECT, p))->id;
+  f->project = ((BudProject *) bud_test_insert (doc, BUD_KIND_PROJECT, p))->id;
 
   f->income = add_income (doc, BUD_SOURCE_GENERAL, INCOME_GENERAL);
   f->salary = add_line (doc, f->unit, "2010350", "30101", BUD_SPEND_BASIC, 0,
@@ -330,9 +287,9 @@ test_sorted (void)
   fixture_init (&f);
   /* an info (zero line), warnings (project without money, code pair), errors (balance, placeholder) */
   add_line (f.doc, f.unit, "2010350", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0);
-  set_text (f.doc, BUD_KIND_LINE, f.pension, "func", "2010350");
-  set_text (f.doc, BUD_KIND_PROFILE, 1, "structure", "下设XX个科室");
-  set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 100);
+  bud_test_set_text (f.doc, BUD_KIND_LINE, f.pension, "func", "2010350");
+  bud_test_set_text (f.doc, BUD_KIND_PROFILE, 1, "structure", "下设XX个科室");
+  bud_test_set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 100);
   findings = check (f.doc);
   dump (findings);
   g_assert_cmpuint (bud_check_count (findings, BUD_SEVERITY_ERROR), >, 0);
@@ -368,24 +325,24 @@ test_balance_source (void)
 
   fixture_init (&f);
   /* 7.42 万元 more approved than spent */
-  set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 742000);
+  bud_test_set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 742000);
   under = check (f.doc);
   expect (under, "balance.source", BUD_SEVERITY_ERROR, BUD_KIND_INCOME, f.income, "amount", gap);
   expect (under, "balance.source", BUD_SEVERITY_ERROR, BUD_KIND_INCOME, f.income, "amount", approved);
   expect (under, "balance.source", BUD_SEVERITY_ERROR, BUD_KIND_INCOME, f.income, "amount", "left");
 
-  set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL - 742000);
+  bud_test_set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL - 742000);
   over = check (f.doc);
   expect (over, "balance.source", BUD_SEVERITY_ERROR, BUD_KIND_INCOME, f.income, "amount", gap);
   expect (over, "balance.source", BUD_SEVERITY_ERROR, BUD_KIND_INCOME, f.income, "amount", "over");
 
   /* a gap of 3.50 元 must not read as 0.00 万元 */
-  set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 350);
+  bud_test_set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 350);
   tiny = check (f.doc);
   expect (tiny, "balance.source", BUD_SEVERITY_ERROR, BUD_KIND_INCOME, f.income, "amount", "3.50 元");
 
   /* lines of a source with no approved amount at all */
-  set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL);
+  bud_test_set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL);
   add_line (f.doc, f.unit, "2010350", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_UNIT_OTHER, 1230000);
   unpaid = check (f.doc);
   expect (unpaid, "balance.source", BUD_SEVERITY_ERROR, BUD_KIND_INCOME, 0, "amount", "1.23 万元");
@@ -418,8 +375,8 @@ test_lines_code_level (void)
   g_autoptr(GPtrArray) findings = NULL;
 
   fixture_init (&f);
-  set_text (f.doc, BUD_KIND_LINE, f.office, "func", "20103");
-  set_text (f.doc, BUD_KIND_LINE, f.salary, "econ", "301");
+  bud_test_set_text (f.doc, BUD_KIND_LINE, f.office, "func", "20103");
+  bud_test_set_text (f.doc, BUD_KIND_LINE, f.salary, "econ", "301");
   findings = check (f.doc);
   expect (findings, "lines.code-level", BUD_SEVERITY_ERROR, BUD_KIND_LINE, f.office, "func", "20103");
   expect (findings, "lines.code-level", BUD_SEVERITY_ERROR, BUD_KIND_LINE, f.salary, "econ", "301");
@@ -442,7 +399,7 @@ test_lines_code_unknown (void)
   fixture_init (&f);
   first = add_line (f.doc, f.unit, "2019999", "30299", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 100);
   add_line (f.doc, f.unit, "2019999", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 100);
-  set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 200);
+  bud_test_set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 200);
   findings = check (f.doc);
   /* one finding per code, at the first line using it, counting the lines */
   expect (findings, "lines.code-unknown", BUD_SEVERITY_WARNING, BUD_KIND_LINE, first, "func", "2019999");
@@ -457,9 +414,9 @@ test_lines_code_unknown (void)
   /* the document's own codes count as known */
   cc = bud_entity_new (BUD_KIND_CUSTOM_CODE);
   cc->scheme = BUD_SCHEME_FUNCTIONAL;
-  set_text_field (cc, BUD_KIND_CUSTOM_CODE, "code", "2019999");
-  set_text_field (cc, BUD_KIND_CUSTOM_CODE, "name", "其他招商支出");
-  insert (f.doc, BUD_KIND_CUSTOM_CODE, cc);
+  bud_test_set_field_text (cc, BUD_KIND_CUSTOM_CODE, "code", "2019999");
+  bud_test_set_field_text (cc, BUD_KIND_CUSTOM_CODE, "name", "其他招商支出");
+  bud_test_insert (f.doc, BUD_KIND_CUSTOM_CODE, cc);
   custom = check (f.doc);
   g_assert_cmpuint (count_rule (custom, "lines.code-unknown"), ==, 1);
   expect (custom, "lines.code-unknown", BUD_SEVERITY_WARNING, BUD_KIND_LINE, first, "econ", "30299");
@@ -476,12 +433,12 @@ test_lines_code_pair (void)
 
   fixture_init (&f);
   /* 30108 pension contribution on 2010350 instead of 2080505 */
-  set_text (f.doc, BUD_KIND_LINE, f.pension, "func", "2010350");
+  bud_test_set_text (f.doc, BUD_KIND_LINE, f.pension, "func", "2010350");
   /* 2210201 housing fund spent on 30101 instead of 30113 */
   housing = add_line (f.doc, f.unit, "2210201", "30101", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 500);
   /* 30110 may sit on 2101101 or 2101102: the message names both */
   medical = add_line (f.doc, f.unit, "2101103", "30110", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 500);
-  set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 1000);
+  bud_test_set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 1000);
   findings = check (f.doc);
   expect (findings, "lines.code-pair", BUD_SEVERITY_WARNING, BUD_KIND_LINE, f.pension, "func", "2080505");
   expect (findings, "lines.code-pair", BUD_SEVERITY_WARNING, BUD_KIND_LINE, housing, "econ", "30113");
@@ -489,9 +446,9 @@ test_lines_code_pair (void)
   g_assert_cmpuint (count_rule (findings, "lines.code-pair"), ==, 3);
 
   /* the pairs as they should be, and project lines are free */
-  set_text (f.doc, BUD_KIND_LINE, f.pension, "func", "2080505");
-  set_text (f.doc, BUD_KIND_LINE, housing, "econ", "30113");
-  set_text (f.doc, BUD_KIND_LINE, medical, "func", "2101102");
+  bud_test_set_text (f.doc, BUD_KIND_LINE, f.pension, "func", "2080505");
+  bud_test_set_text (f.doc, BUD_KIND_LINE, housing, "econ", "30113");
+  bud_test_set_text (f.doc, BUD_KIND_LINE, medical, "func", "2101102");
   add_line (f.doc, f.unit, "2010399", "30108", BUD_SPEND_PROJECT, f.project, BUD_SOURCE_GENERAL, 0);
   ok = check (f.doc);
   expect_none (ok, "lines.code-pair");
@@ -505,8 +462,8 @@ test_lines_project_link (void)
   g_autoptr(GPtrArray) findings = NULL;
 
   fixture_init (&f);
-  set_int (f.doc, BUD_KIND_LINE, f.project_line, "project", 0);
-  set_int (f.doc, BUD_KIND_LINE, f.office, "project", f.project);
+  bud_test_set_int (f.doc, BUD_KIND_LINE, f.project_line, "project", 0);
+  bud_test_set_int (f.doc, BUD_KIND_LINE, f.office, "project", f.project);
   findings = check (f.doc);
   expect (findings, "lines.project-link", BUD_SEVERITY_ERROR, BUD_KIND_LINE, f.project_line, "project",
           "no project");
@@ -540,10 +497,10 @@ add_carry_money (Fixture *f, gint64 *item, gint64 *line, gint64 item_amount, gin
   *item = add_carryover (f->doc, "昌市财〔2025〕12号 招商经费", BUD_SOURCE_CARRY_GENERAL, item_amount);
   *line = add_line (f->doc, f->unit, "2010399", "30201", BUD_SPEND_PROJECT, f->project,
                     BUD_SOURCE_CARRY_GENERAL, line_amount);
-  set_int (f->doc, BUD_KIND_LINE, *line, "carryover", *item);
+  bud_test_set_int (f->doc, BUD_KIND_LINE, *line, "carryover", *item);
   add_income (f->doc, BUD_SOURCE_CARRY_GENERAL, line_amount);
-  set_int (f->doc, BUD_KIND_TARGET, f->project_target, "fiscal_local", PROJECT_MONEY + line_amount);
-  set_int (f->doc, BUD_KIND_TARGET, f->dept_target, "fiscal_local", INCOME_GENERAL + line_amount);
+  bud_test_set_int (f->doc, BUD_KIND_TARGET, f->project_target, "fiscal_local", PROJECT_MONEY + line_amount);
+  bud_test_set_int (f->doc, BUD_KIND_TARGET, f->dept_target, "fiscal_local", INCOME_GENERAL + line_amount);
 }
 
 static void
@@ -562,7 +519,7 @@ test_carryover_balance (void)
                     BUD_SOURCE_CARRY_UNIT, 100);
   foreign = add_line (f.doc, f.unit, "2010399", "30201", BUD_SPEND_PROJECT, f.project,
                       BUD_SOURCE_GENERAL, 0);
-  set_int (f.doc, BUD_KIND_LINE, foreign, "carryover", item);
+  bud_test_set_int (f.doc, BUD_KIND_LINE, foreign, "carryover", item);
   findings = check (f.doc);
   expect (findings, "carryover.balance", BUD_SEVERITY_ERROR, BUD_KIND_CARRYOVER, item, "amount", gap);
   expect (findings, "carryover.balance", BUD_SEVERITY_ERROR, BUD_KIND_LINE, stray, "carryover",
@@ -592,7 +549,7 @@ test_carryover_source (void)
   item = add_carryover (f.doc, "上年结余", BUD_SOURCE_FUND, 0);
   findings = check (f.doc);
   expect (findings, "carryover.source", BUD_SEVERITY_ERROR, BUD_KIND_CARRYOVER, item, "source", "上年结余");
-  set_int (f.doc, BUD_KIND_CARRYOVER, item, "source", BUD_SOURCE_CARRY_FUND);
+  bud_test_set_int (f.doc, BUD_KIND_CARRYOVER, item, "source", BUD_SOURCE_CARRY_FUND);
   g_clear_pointer (&findings, g_ptr_array_unref);
   findings = check (f.doc);
   expect_none (findings, "carryover.source");
@@ -630,7 +587,7 @@ test_projects_target_money (void)
   g_autofree char *stated = wan (PROJECT_MONEY - 100000);
 
   fixture_init (&f);
-  set_int (f.doc, BUD_KIND_TARGET, f.project_target, "fiscal_local", PROJECT_MONEY - 100000);
+  bud_test_set_int (f.doc, BUD_KIND_TARGET, f.project_target, "fiscal_local", PROJECT_MONEY - 100000);
   fiscal = check (f.doc);
   expect (fiscal, "projects.target-money", BUD_SEVERITY_ERROR, BUD_KIND_TARGET, f.project_target,
           "fiscal_local", lines);
@@ -638,14 +595,14 @@ test_projects_target_money (void)
           "fiscal_local", stated);
 
   /* the total is right but 100 万元 is shown as other funds */
-  set_int (f.doc, BUD_KIND_TARGET, f.project_target, "other", 100000);
+  bud_test_set_int (f.doc, BUD_KIND_TARGET, f.project_target, "other", 100000);
   other = check (f.doc);
   expect (other, "projects.target-money", BUD_SEVERITY_ERROR, BUD_KIND_TARGET, f.project_target,
           "other", "0.10 万元");
 
   /* higher-level and local fiscal money may be split any way */
-  set_int (f.doc, BUD_KIND_TARGET, f.project_target, "other", 0);
-  set_int (f.doc, BUD_KIND_TARGET, f.project_target, "fiscal_upper", 100000);
+  bud_test_set_int (f.doc, BUD_KIND_TARGET, f.project_target, "other", 0);
+  bud_test_set_int (f.doc, BUD_KIND_TARGET, f.project_target, "fiscal_upper", 100000);
   split = check (f.doc);
   expect_none (split, "projects.target-money");
   fixture_clear (&f);
@@ -660,9 +617,9 @@ test_projects_no_lines (void)
   gint64 empty;
 
   fixture_init (&f);
-  set_text_field (p, BUD_KIND_PROJECT, "name", "空项目");
+  bud_test_set_field_text (p, BUD_KIND_PROJECT, "name", "空项目");
   p->unit = f.unit;
-  empty = ((BudProject *) insert (f.doc, BUD_KIND_PROJECT, p))->id;
+  empty = ((BudProject *) bud_test_insert (f.doc, BUD_KIND_PROJECT, p))->id;
   findings = check (f.doc);
   expect (findings, "projects.no-lines", BUD_SEVERITY_WARNING, BUD_KIND_PROJECT, empty, NULL, "空项目");
   /* the fixture's project has money */
@@ -682,7 +639,7 @@ test_perf_department (void)
   g_autofree char *whole = wan (INCOME_GENERAL);
 
   fixture_init (&f);
-  set_int (f.doc, BUD_KIND_TARGET, f.dept_target, "fiscal_local", INCOME_GENERAL - PROJECT_MONEY);
+  bud_test_set_int (f.doc, BUD_KIND_TARGET, f.dept_target, "fiscal_local", INCOME_GENERAL - PROJECT_MONEY);
   short_ = check (f.doc);
   expect (short_, "perf.department", BUD_SEVERITY_ERROR, BUD_KIND_TARGET, f.dept_target, "fiscal_local",
           whole);
@@ -702,7 +659,7 @@ test_perf_weights (void)
   g_autoptr(GPtrArray) unchecked = NULL;
 
   fixture_init (&f);
-  set_int (f.doc, BUD_KIND_INDICATOR, f.first_indicator, "weight", 2500);
+  bud_test_set_int (f.doc, BUD_KIND_INDICATOR, f.first_indicator, "weight", 2500);
   findings = check (f.doc);
   expect (findings, "perf.weights", BUD_SEVERITY_ERROR, BUD_KIND_TARGET, f.project_target, NULL, "85.00");
   expect (findings, "perf.weights", BUD_SEVERITY_ERROR, BUD_KIND_TARGET, f.project_target, NULL, "90.00");
@@ -754,7 +711,7 @@ test_perf_levels (void)
     {
       BudIndicator *ind = g_ptr_array_index (inds, i);
       if (strcmp (ind->level1, "满意度指标") == 0)
-        set_text (f.doc, BUD_KIND_INDICATOR, ind->id, "level1", "效益指标");
+        bud_test_set_text (f.doc, BUD_KIND_INDICATOR, ind->id, "level1", "效益指标");
     }
   findings = check (f.doc);
   expect (findings, "perf.levels", BUD_SEVERITY_WARNING, BUD_KIND_TARGET, f.project_target, NULL,
@@ -767,7 +724,7 @@ test_perf_levels (void)
     {
       BudIndicator *ind = g_ptr_array_index (inds, i);
       if (strcmp (ind->name, "外商满意度") == 0)
-        set_text (f.doc, BUD_KIND_INDICATOR, ind->id, "level1", "满意度");
+        bud_test_set_text (f.doc, BUD_KIND_INDICATOR, ind->id, "level1", "满意度");
     }
   suffix = check (f.doc);
   expect_none (suffix, "perf.levels");
@@ -783,9 +740,9 @@ test_perf_empty (void)
   gint64 project, target;
 
   fixture_init (&f);
-  set_text_field (p, BUD_KIND_PROJECT, "name", "新项目");
+  bud_test_set_field_text (p, BUD_KIND_PROJECT, "name", "新项目");
   p->unit = f.unit;
-  project = ((BudProject *) insert (f.doc, BUD_KIND_PROJECT, p))->id;
+  project = ((BudProject *) bud_test_insert (f.doc, BUD_KIND_PROJECT, p))->id;
   target = add_target (f.doc, project, 0);
   findings = check (f.doc);
   expect (findings, "perf.empty", BUD_SEVERITY_ERROR, BUD_KIND_TARGET, target, NULL, "新项目");
@@ -808,23 +765,23 @@ test_procurement (void)
 
   fixture_init (&f);
   /* the seed's figures: 18.85 = 2.40 + 0 + 16.45, all reserved */
-  set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "total", 18850000);
-  set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "goods", 2400000);
-  set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "services", 16450000);
-  set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "reserved_sme", 18850000);
-  set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "reserved_micro", 18850000);
+  bud_test_set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "total", 18850000);
+  bud_test_set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "goods", 2400000);
+  bud_test_set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "services", 16450000);
+  bud_test_set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "reserved_sme", 18850000);
+  bud_test_set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "reserved_micro", 18850000);
   ok = check (f.doc);
   expect_none (ok, "procurement.sum");
   expect_none (ok, "procurement.reserved");
 
-  set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "services", 16000000);
+  bud_test_set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "services", 16000000);
   sum = check (f.doc);
   expect (sum, "procurement.sum", BUD_SEVERITY_ERROR, BUD_KIND_PROCUREMENT, 1, "total", "18.40 万元");
   expect (sum, "procurement.sum", BUD_SEVERITY_ERROR, BUD_KIND_PROCUREMENT, 1, "total", "18.85 万元");
 
-  set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "services", 16450000);
-  set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "reserved_sme", 19000000);
-  set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "reserved_micro", 19100000);
+  bud_test_set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "services", 16450000);
+  bud_test_set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "reserved_sme", 19000000);
+  bud_test_set_int (f.doc, BUD_KIND_PROCUREMENT, 1, "reserved_micro", 19100000);
   reserved = check (f.doc);
   expect (reserved, "procurement.reserved", BUD_SEVERITY_ERROR, BUD_KIND_PROCUREMENT, 1, "reserved_sme",
           "19.00 万元");
@@ -850,14 +807,14 @@ test_sangong_growth (void)
   /* unit money is not 财政拨款: not counted */
   add_line (f.doc, f.unit, "2010350", "30231", BUD_SPEND_BASIC, 0, BUD_SOURCE_UNIT_OTHER, 900000);
   add_income (f.doc, BUD_SOURCE_UNIT_OTHER, 900000);
-  set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 2600000);
-  set_int (f.doc, BUD_KIND_TARGET, f.project_target, "fiscal_local", PROJECT_MONEY + 600000);
-  set_int (f.doc, BUD_KIND_TARGET, f.dept_target, "fiscal_local", INCOME_GENERAL + 2600000);
-  set_int (f.doc, BUD_KIND_TARGET, f.dept_target, "other", 900000);
+  bud_test_set_int (f.doc, BUD_KIND_INCOME, f.income, "amount", INCOME_GENERAL + 2600000);
+  bud_test_set_int (f.doc, BUD_KIND_TARGET, f.project_target, "fiscal_local", PROJECT_MONEY + 600000);
+  bud_test_set_int (f.doc, BUD_KIND_TARGET, f.dept_target, "fiscal_local", INCOME_GENERAL + 2600000);
+  bud_test_set_int (f.doc, BUD_KIND_TARGET, f.dept_target, "other", 900000);
 
   total = bud_document_find_comparative (f.doc, "sangong.total")->id;
-  set_int (f.doc, BUD_KIND_COMPARATIVE, total, "last_year", 2000000);
-  set_text (f.doc, BUD_KIND_COMPARATIVE, total, "reason", "新增公务用车");
+  bud_test_set_int (f.doc, BUD_KIND_COMPARATIVE, total, "last_year", 2000000);
+  bud_test_set_text (f.doc, BUD_KIND_COMPARATIVE, total, "reason", "新增公务用车");
   operation = add_comparative (f.doc, "sangong.vehicle_operation", 2000000, "新增公务用车");
   grown = check (f.doc);
   expect (grown, "sangong.growth", BUD_SEVERITY_WARNING, BUD_KIND_COMPARATIVE, total, NULL, "2.60 万元");
@@ -866,8 +823,8 @@ test_sangong_growth (void)
   g_assert_cmpuint (count_rule (grown, "sangong.growth"), ==, 2);
 
   /* the same as last year: no warning */
-  set_int (f.doc, BUD_KIND_COMPARATIVE, total, "last_year", 2600000);
-  set_int (f.doc, BUD_KIND_COMPARATIVE, operation, "last_year", 2600000);
+  bud_test_set_int (f.doc, BUD_KIND_COMPARATIVE, total, "last_year", 2600000);
+  bud_test_set_int (f.doc, BUD_KIND_COMPARATIVE, operation, "last_year", 2600000);
   level = check (f.doc);
   expect_none (level, "sangong.growth");
   fixture_clear (&f);
@@ -887,9 +844,9 @@ test_comparison_reason (void)
   func = bud_document_find_comparative (f.doc, "general.func.2010350")->id;
   basic = bud_document_find_comparative (f.doc, "expense.basic")->id;
   /* 2010350 this year 700.00 万元; last year 640.76 → +59.24 */
-  set_int (f.doc, BUD_KIND_COMPARATIVE, func, "last_year", BASIC_SALARY + BASIC_OFFICE - 59240000);
-  set_int (f.doc, BUD_KIND_COMPARATIVE, basic, "last_year", BASIC_SALARY + BASIC_PENSION + BASIC_OFFICE + 100);
-  set_text (f.doc, BUD_KIND_COMPARATIVE, basic, "reason", "  ");
+  bud_test_set_int (f.doc, BUD_KIND_COMPARATIVE, func, "last_year", BASIC_SALARY + BASIC_OFFICE - 59240000);
+  bud_test_set_int (f.doc, BUD_KIND_COMPARATIVE, basic, "last_year", BASIC_SALARY + BASIC_PENSION + BASIC_OFFICE + 100);
+  bud_test_set_text (f.doc, BUD_KIND_COMPARATIVE, basic, "reason", "  ");
   findings = check (f.doc);
   expect (findings, "comparison.reason", BUD_SEVERITY_ERROR, BUD_KIND_COMPARATIVE, func, "reason",
           "59.24 万元");
@@ -901,8 +858,8 @@ test_comparison_reason (void)
           "1.00 元");
   g_assert_cmpuint (count_rule (findings, "comparison.reason"), ==, 2);
 
-  set_text (f.doc, BUD_KIND_COMPARATIVE, func, "reason", "人员增加 2 人");
-  set_text (f.doc, BUD_KIND_COMPARATIVE, basic, "reason", "人员减少");
+  bud_test_set_text (f.doc, BUD_KIND_COMPARATIVE, func, "reason", "人员增加 2 人");
+  bud_test_set_text (f.doc, BUD_KIND_COMPARATIVE, basic, "reason", "人员减少");
   reasoned = check (f.doc);
   expect_none (reasoned, "comparison.reason");
   fixture_clear (&f);
@@ -950,7 +907,7 @@ test_comparison_missing (void)
   /* a 项 of other money only needs no 一般公共预算 comparative */
   add_income (f.doc, BUD_SOURCE_UNIT_OTHER, 500);
   add_line (f.doc, f.unit, "2130101", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_UNIT_OTHER, 500);
-  set_int (f.doc, BUD_KIND_TARGET, f.dept_target, "other", 500);
+  bud_test_set_int (f.doc, BUD_KIND_TARGET, f.dept_target, "other", 500);
   findings = check (f.doc);
   expect (findings, "comparison.missing", BUD_SEVERITY_INFO, BUD_KIND_COMPARATIVE, 0, "last_year",
           "general.func.2080505");
@@ -983,11 +940,11 @@ test_text_placeholder (void)
   g_autoptr(GError) error = NULL;
 
   fixture_init (&f);
-  set_text (f.doc, BUD_KIND_PROFILE, 1, "structure", "内设科室 XX 个");
-  set_text (f.doc, BUD_KIND_PROJECT, f.project, "policy_basis", "根据昌市党财【2025】××号");
-  set_text (f.doc, BUD_KIND_INDICATOR, f.first_indicator, "basis", "待填写");
-  set_text (f.doc, BUD_KIND_LINE, f.office, "note", "***");
-  set_text (f.doc, BUD_KIND_PROJECT, f.project, "execution", "2026 年ＸＸ月");
+  bud_test_set_text (f.doc, BUD_KIND_PROFILE, 1, "structure", "内设科室 XX 个");
+  bud_test_set_text (f.doc, BUD_KIND_PROJECT, f.project, "policy_basis", "根据昌市党财【2025】××号");
+  bud_test_set_text (f.doc, BUD_KIND_INDICATOR, f.first_indicator, "basis", "待填写");
+  bud_test_set_text (f.doc, BUD_KIND_LINE, f.office, "note", "***");
+  bud_test_set_text (f.doc, BUD_KIND_PROJECT, f.project, "execution", "2026 年ＸＸ月");
   g_assert_true (bud_document_put_text (f.doc, "other_matters", "本部门xx事项", &error));
   g_assert_no_error (error);
   findings = check (f.doc);
@@ -1006,13 +963,13 @@ test_text_placeholder (void)
 
   /* words that merely contain x, bold markup, reviewers' comments */
   fixture_init (&f);
-  set_text (f.doc, BUD_KIND_PROFILE, 1, "structure", "与 Exxon、XXL 展会对接；X 射线设备 1 台");
+  bud_test_set_text (f.doc, BUD_KIND_PROFILE, 1, "structure", "与 Exxon、XXL 展会对接；X 射线设备 1 台");
   g_assert_true (bud_document_put_text (f.doc, "glossary", "一、**财政拨款**：指……", &error));
   g_assert_no_error (error);
   {
     BudComment *c = bud_entity_new (BUD_KIND_COMMENT);
-    set_text_field (c, BUD_KIND_COMMENT, "body", "XX 处请补充");
-    insert (f.doc, BUD_KIND_COMMENT, c);
+    bud_test_set_field_text (c, BUD_KIND_COMMENT, "body", "XX 处请补充");
+    bud_test_insert (f.doc, BUD_KIND_COMMENT, c);
   }
   fine = check (f.doc);
   expect_none (fine, "text.placeholder");
@@ -1031,24 +988,24 @@ test_meta_year (void)
   g_autoptr(GPtrArray) ok = NULL;
 
   fixture_init (&f);
-  set_text (f.doc, BUD_KIND_META, 1, "date", "2024-12-30");
-  set_text (f.doc, BUD_KIND_ASSETS, 1, "as_of", "2023-12-31");
+  bud_test_set_text (f.doc, BUD_KIND_META, 1, "date", "2024-12-30");
+  bud_test_set_text (f.doc, BUD_KIND_ASSETS, 1, "as_of", "2023-12-31");
   late = check (f.doc);
   expect (late, "meta.year", BUD_SEVERITY_WARNING, BUD_KIND_META, 1, "date", "2024-12-30");
   expect (late, "meta.year", BUD_SEVERITY_WARNING, BUD_KIND_ASSETS, 1, "as_of", "2023-12-31");
 
-  set_int (f.doc, BUD_KIND_META, 1, "year", 1926);
+  bud_test_set_int (f.doc, BUD_KIND_META, 1, "year", 1926);
   odd = check (f.doc);
   expect (odd, "meta.year", BUD_SEVERITY_WARNING, BUD_KIND_META, 1, "year", "1926");
 
-  set_int (f.doc, BUD_KIND_META, 1, "year", 0);
+  bud_test_set_int (f.doc, BUD_KIND_META, 1, "year", 0);
   unset = check (f.doc);
   expect (unset, "meta.year", BUD_SEVERITY_WARNING, BUD_KIND_META, 1, "year", NULL);
 
   /* signed late in the year before, assets as of its end */
-  set_int (f.doc, BUD_KIND_META, 1, "year", 2026);
-  set_text (f.doc, BUD_KIND_META, 1, "date", "2025-12-28");
-  set_text (f.doc, BUD_KIND_ASSETS, 1, "as_of", "2025-12-31");
+  bud_test_set_int (f.doc, BUD_KIND_META, 1, "year", 2026);
+  bud_test_set_text (f.doc, BUD_KIND_META, 1, "date", "2025-12-28");
+  bud_test_set_text (f.doc, BUD_KIND_ASSETS, 1, "as_of", "2025-12-31");
   ok = check (f.doc);
   expect_none (ok, "meta.year");
   fixture_clear (&f);
@@ -1064,7 +1021,7 @@ test_meta_department (void)
   /* a new, empty document: no money, so only the meta data is missing */
   expect (findings, "meta.department", BUD_SEVERITY_ERROR, BUD_KIND_META, 1, "department", NULL);
   expect_none (findings, "perf.department");
-  set_text (doc, BUD_KIND_META, 1, "department", "某部门");
+  bud_test_set_text (doc, BUD_KIND_META, 1, "department", "某部门");
   named = check (doc);
   expect_none (named, "meta.department");
 }
@@ -1077,13 +1034,13 @@ test_staffing (void)
   g_autoptr(GPtrArray) ok = NULL;
 
   fixture_init (&f);
-  set_int (f.doc, BUD_KIND_PROFILE, 1, "staff_authorized", 12);
-  set_int (f.doc, BUD_KIND_PROFILE, 1, "staff_active", 11);
+  bud_test_set_int (f.doc, BUD_KIND_PROFILE, 1, "staff_authorized", 12);
+  bud_test_set_int (f.doc, BUD_KIND_PROFILE, 1, "staff_active", 11);
   half = check (f.doc);
   expect (half, "staffing", BUD_SEVERITY_WARNING, BUD_KIND_PROFILE, 1, "staff_authorized_last", "12");
 
-  set_int (f.doc, BUD_KIND_PROFILE, 1, "staff_authorized_last", 10);
-  set_int (f.doc, BUD_KIND_PROFILE, 1, "staff_active_last", 9);
+  bud_test_set_int (f.doc, BUD_KIND_PROFILE, 1, "staff_authorized_last", 10);
+  bud_test_set_int (f.doc, BUD_KIND_PROFILE, 1, "staff_active_last", 9);
   ok = check (f.doc);
   expect_none (ok, "staffing");
   fixture_clear (&f);

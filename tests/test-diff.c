@@ -14,24 +14,7 @@
 #include "bud-jsonio.h"
 #include "bud-money.h"
 #include "bud-review.h"
-
-static char *
-example_path (void)
-{
-  const char *root = g_getenv ("BUD_SOURCE_ROOT");
-  return g_build_filename (root ? root : ".", "data", "examples", "changji-2026.json", NULL);
-}
-
-static BudDocument *
-load_example (void)
-{
-  g_autofree char *path = example_path ();
-  g_autoptr(GError) error = NULL;
-  BudDocument *doc = bud_json_read_file (path, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
+#include "bud-test-doc.h"
 
 static BudLine *
 first_line (BudDocument *doc)
@@ -110,7 +93,7 @@ expected_cells (const BudLine *l)
 static void
 test_one_amount_one_text (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(BudDocument) copy = changed_copy (doc);
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDiff) diff = bud_diff_documents (doc, copy, NULL, &error);
@@ -194,8 +177,8 @@ test_one_amount_one_text (void)
 static void
 test_identical_and_review_records (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
-  g_autoptr(BudDocument) copy = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
+  g_autoptr(BudDocument) copy = bud_test_load_example ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDiff) diff = NULL;
   g_autofree char *text = NULL;
@@ -215,8 +198,8 @@ test_identical_and_review_records (void)
 static void
 test_added_removed (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
-  g_autoptr(BudDocument) copy = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
+  g_autoptr(BudDocument) copy = bud_test_load_example ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDiff) diff = NULL;
   BudCustomCode *cc = bud_entity_new (BUD_KIND_CUSTOM_CODE);
@@ -287,13 +270,13 @@ run_cli (char **argv_tail,
 static void
 test_cli (void)
 {
-  g_autofree char *a = example_path ();
+  g_autofree char *a = bud_test_example_path ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bud-diff-XXXXXX", &error);
   g_autofree char *b = g_build_filename (dir, "b.json", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
   g_autofree char *report = g_build_filename (dir, "report.html", NULL);
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(BudDocument) copy = changed_copy (doc);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *html = NULL;
@@ -354,7 +337,8 @@ test_cli (void)
   g_assert_true (g_file_get_contents (report, &html, NULL, &error));
   g_assert_nonnull (strstr (html, "编制中"));
   g_assert_nonnull (strstr (html, "567,160.00 元"));
-  g_assert_cmpint (run_cli ((char *[]) { "review", b, "--format", "pdf", "--output", report, NULL }, &out), ==, 2);
+  /* PDF is a review format now (test-review-report); an unknown one is refused */
+  g_assert_cmpint (run_cli ((char *[]) { "review", b, "--format", "docx", "--output", report, NULL }, &out), ==, 2);
   g_clear_pointer (&out, g_free);
 
   g_unlink (b);

@@ -18,17 +18,12 @@
 #include "bud-jsonio.h"
 #include "bud-storage.h"
 #include "bud-template.h"
-
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples", "changji-2026.json", NULL);
-}
+#include "bud-test-doc.h"
 
 static char *
 read_example (gsize *len)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_test_example_path ();
   g_autoptr(GError) error = NULL;
   char *text = NULL;
 
@@ -128,7 +123,7 @@ run_cli (const char * const *args, char **out, char **err)
 static void
 test_cli_round_trip (void)
 {
-  g_autofree char *json = example_path ();
+  g_autofree char *json = bud_test_example_path ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bud-example-XXXXXX", &error);
   g_autofree char *budget = g_build_filename (dir, "c.budget", NULL);
@@ -195,7 +190,7 @@ test_cli_bad_json (void)
 static void
 test_cli_check (void)
 {
-  g_autofree char *json = example_path ();
+  g_autofree char *json = bud_test_example_path ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bud-example-XXXXXX", &error);
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);

@@ -22,6 +22,7 @@
 #include "bud-jsonio.h"
 #include "bud-narrative.h"
 #include "bud-template.h"
+#include "bud-test-doc.h"
 
 /* ---- the seed's performance tables, as printed (指标值 with the typing damage repaired) ---- */
 
@@ -186,23 +187,11 @@ typedef struct {
 
 static Fixture fx;
 
-static BudDocument *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples",
-                                            "changji-2026.json", NULL);
-  g_autoptr(GError) error = NULL;
-  BudDocument *doc = bud_json_read_file (path, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
 static void
 fixture_setup (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", &error);
 
   g_assert_no_error (error);
@@ -261,42 +250,13 @@ fixture_teardown (void)
   g_ptr_array_unref (fx.golden);
 }
 
-static char *
-run (const char * const *argv,
-     int                *status)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int st = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &st, &error);
-  g_assert_no_error (error);
-  if (status)
-    *status = st;
-  else
-    g_assert_true (g_spawn_check_wait_status (st, NULL));
-  return out;
-}
-
-static char *
-strip_spaces (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isspace (*p) && *p != '\f')
-      g_string_append_c (s, *p);
-  return g_string_free (s, FALSE);
-}
-
 /* ---- PDF ---- */
 
 static char **
 pdf_lines (void)
 {
   const char *argv[] = { "pdftotext", "-layout", fx.pdf, "-", NULL };
-  g_autofree char *text = run (argv, NULL);
+  g_autofree char *text = bud_test_spawn (argv, NULL);
 
   return g_strsplit (text, "\n", -1);
 }
@@ -334,7 +294,7 @@ test_pdf_figures (void)
       collect_figures (segment->str, got);
       assert_same_figures (where, g->figures, got);
 
-      flat = strip_spaces (segment->str);
+      flat = bud_test_strip_spaces (segment->str);
       g_assert_nonnull (strstr (flat, g->title));
       g_assert_nonnull (strstr (flat, "编制部门：昌吉市招商引资服务中心（昌吉市产业园服务中心）"));
       g_assert_nonnull (strstr (flat, "单位：万元"));
@@ -348,7 +308,7 @@ static void
 test_pdf_fonts (void)
 {
   const char *argv[] = { "pdffonts", fx.pdf, NULL };
-  g_autofree char *out = run (argv, NULL);
+  g_autofree char *out = bud_test_spawn (argv, NULL);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   guint n_fonts = 0, n_cjk = 0;
 
@@ -378,8 +338,8 @@ static void
 test_pdf_structure (void)
 {
   const char *argv[] = { "pdftotext", fx.pdf, "-", NULL };
-  g_autofree char *text = run (argv, NULL);
-  g_autofree char *flat = strip_spaces (text);
+  g_autofree char *text = bud_test_spawn (argv, NULL);
+  g_autofree char *flat = bud_test_strip_spaces (text);
   const char *cover, *toc, *p1, *p2, *p3, *p4, *perf13, *perf_dept, *perf_proj, *after, *sig;
 
   cover = strstr (flat, "2026年部门预算公开");
@@ -411,7 +371,7 @@ static void
 test_pdf_toc_pages (void)
 {
   const char *argv[] = { "pdftotext", "-layout", fx.pdf, "-", NULL };
-  g_autofree char *text = run (argv, NULL);
+  g_autofree char *text = bud_test_spawn (argv, NULL);
   g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
   const char *entries[][2] = {
     { "二、部门收入总体情况表", "表2" },
@@ -451,7 +411,7 @@ test_pdf_toc_pages (void)
           for (guint l = 0; lines2[l]; l++)
             {
               g_autofree char *t = g_strstrip (g_strdup (lines2[l]));
-              g_autofree char *bare = strip_spaces (t);
+              g_autofree char *bare = bud_test_strip_spaces (t);
 
               if (strcmp (t, entries[e][1]) == 0)
                 has_entry = TRUE;
@@ -471,7 +431,7 @@ static void
 test_pdf_page_numbers (void)
 {
   const char *argv[] = { "pdftotext", "-layout", fx.pdf, "-", NULL };
-  g_autofree char *text = run (argv, NULL);
+  g_autofree char *text = bud_test_spawn (argv, NULL);
   g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
   g_autoptr(GRegex) number = g_regex_new ("^-\\s*([0-9]+)\\s*-$", 0, 0, NULL);
   guint expected = 1, numbered = 0;
@@ -1073,7 +1033,7 @@ test_html_parse (void)
         g_assert_nonnull (strstr (h.text->str, g->statement));
     }
 
-  flat = strip_spaces (h.text->str);
+  flat = bud_test_strip_spaces (h.text->str);
   for (guint i = 0; i < G_N_ELEMENTS (seed_department); i++)
     {
       g_autofree char *row = g_strconcat (seed_department[i].name, seed_department[i].value, NULL);
@@ -1096,7 +1056,7 @@ test_html_parse (void)
 static void
 test_html_escaping (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", NULL);
   g_autoptr(BudExportPackage) pkg = NULL;
   g_autoptr(GError) error = NULL;
@@ -1292,7 +1252,7 @@ test_cli_formats (void)
   g_assert_nonnull (cli);
   {
     const char *argv[] = { cli, "export", input, "--format", "all", "--output", all, NULL };
-    g_autofree char *out = run (argv, NULL);
+    g_autofree char *out = bud_test_spawn (argv, NULL);
   }
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
@@ -1302,14 +1262,14 @@ test_cli_formats (void)
   g_assert_cmpuint (count_entries (all), ==, 5);
   {
     const char *argv[] = { cli, "export", input, "--format", "docx", "--output", all, NULL };
-    g_autofree char *out = run (argv, &status);
+    g_autofree char *out = bud_test_spawn (argv, &status);
     g_assert_true (g_spawn_check_wait_status (status, NULL) == FALSE);
     g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
   }
   {
     g_autofree char *bad = g_build_filename (fx.dir, "nowhere", "deeper", NULL);
     const char *argv[] = { cli, "export", input, "--format", "pdf", "--output", bad, NULL };
-    g_autofree char *out = run (argv, &status);
+    g_autofree char *out = bud_test_spawn (argv, &status);
     g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
   }
 }

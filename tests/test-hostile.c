@@ -25,20 +25,15 @@
 #include "bud-money.h"
 #include "bud-schema.h"
 #include "bud-storage.h"
+#include "bud-test-doc.h"
 
 static char *tmp_dir;
 static char *self_path;
 
 static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples", "changji-2026.json", NULL);
-}
-
-static char *
 example_text (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_test_example_path ();
   char *text = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
@@ -48,7 +43,7 @@ example_text (void)
 static BudDocument *
 example_document (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = bud_test_example_path ();
   g_autoptr(GError) error = NULL;
   BudDocument *doc = bud_json_read_file (path, &error);
 

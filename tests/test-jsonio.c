@@ -13,6 +13,7 @@
 #include "bud-document.h"
 #include "bud-jsonio.h"
 #include "bud-money.h"
+#include "bud-test-doc.h"
 
 /* Every kind of character a text may hold: control characters, quotes,
  * backslashes, characters JavaScript treats as line ends, CJK, emoji,
@@ -20,19 +21,6 @@
 #define WILD_TEXT "控制\x01\x02\x1f 制表\t 回车\r 换行\n 引号\" 反斜杠\\ 斜杠/ DEL\x7f " \
                   "\xe2\x80\xa8\xe2\x80\xa9 e\xcc\x81 😀 \xf4\x8f\xbf\xbf 末"
 #define WILD_LINE "单位\t“甲” \"乙\" \\ \x01 😀"
-
-static gpointer
-add (BudDocument *doc,
-     BudKind      kind,
-     gpointer     entity)
-{
-  g_autoptr(GError) error = NULL;
-  gpointer e = bud_document_insert (doc, kind, entity, -1, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (e);
-  return e;
-}
 
 static void
 set_int (BudDocument *doc,
@@ -132,12 +120,12 @@ new_rich_document (void)
   SET_STR (u1, code, "301001");
   u1->type = BUD_UNIT_ADMIN;
   u1->primary_unit = TRUE;
-  u1 = add (doc, BUD_KIND_UNIT, u1);
+  u1 = bud_test_insert (doc, BUD_KIND_UNIT, u1);
   u2 = NEW (BudUnit, BUD_KIND_UNIT);
   u2->id = 7;                   /* ids from a file keep their gaps */
   SET_STR (u2, name, "下属事业单位");
   u2->type = BUD_UNIT_INSTITUTION;
-  u2 = add (doc, BUD_KIND_UNIT, u2);
+  u2 = bud_test_insert (doc, BUD_KIND_UNIT, u2);
 
   p1 = NEW (BudProject, BUD_KIND_PROJECT);
   SET_STR (p1, code, "65230126P001");
@@ -146,33 +134,33 @@ new_rich_document (void)
   SET_STR (p1, policy_basis, WILD_TEXT);
   SET_STR (p1, execution, "2026年1月-12月");
   SET_STR (p1, owner, "李四");
-  p1 = add (doc, BUD_KIND_PROJECT, p1);
+  p1 = bud_test_insert (doc, BUD_KIND_PROJECT, p1);
   p2 = NEW (BudProject, BUD_KIND_PROJECT);
   SET_STR (p2, name, "第二个项目");
   p2->unit = u2->id;
-  p2 = add (doc, BUD_KIND_PROJECT, p2);
+  p2 = bud_test_insert (doc, BUD_KIND_PROJECT, p2);
 
   al = NEW (BudAllocation, BUD_KIND_ALLOCATION);
   al->project = p1->id;
   SET_STR (al, purpose, "设备购置");
   al->amount = 12345;
-  add (doc, BUD_KIND_ALLOCATION, al);
+  bud_test_insert (doc, BUD_KIND_ALLOCATION, al);
 
   co = NEW (BudCarryover, BUD_KIND_CARRYOVER);
   SET_STR (co, name, "昌市财预〔2025〕12号");
   co->source = BUD_SOURCE_CARRY_UNIT;
   co->kind = BUD_SPEND_PROJECT;
   co->amount = 500000;
-  co = add (doc, BUD_KIND_CARRYOVER, co);
+  co = bud_test_insert (doc, BUD_KIND_CARRYOVER, co);
 
   in = NEW (BudIncome, BUD_KIND_INCOME);
   in->source = BUD_SOURCE_GENERAL;
   in->amount = 152712000;
-  add (doc, BUD_KIND_INCOME, in);
+  bud_test_insert (doc, BUD_KIND_INCOME, in);
   in = NEW (BudIncome, BUD_KIND_INCOME);
   in->source = BUD_SOURCE_UNIT_BUSINESS;
   in->amount = 5;
-  add (doc, BUD_KIND_INCOME, in);
+  bud_test_insert (doc, BUD_KIND_INCOME, in);
 
   ln = NEW (BudLine, BUD_KIND_LINE);
   ln->unit = u1->id;
@@ -181,7 +169,7 @@ new_rich_document (void)
   ln->kind = BUD_SPEND_BASIC;
   ln->source = BUD_SOURCE_GENERAL;
   ln->amount = 152712000;
-  add (doc, BUD_KIND_LINE, ln);
+  bud_test_insert (doc, BUD_KIND_LINE, ln);
   ln = NEW (BudLine, BUD_KIND_LINE);
   ln->unit = u2->id;
   SET_STR (ln, func, "2130199");
@@ -192,24 +180,24 @@ new_rich_document (void)
   ln->carryover = co->id;
   ln->amount = -5;
   SET_STR (ln, note, WILD_TEXT);
-  add (doc, BUD_KIND_LINE, ln);
+  bud_test_insert (doc, BUD_KIND_LINE, ln);
 
   cmp = NEW (BudComparative, BUD_KIND_COMPARATIVE);
   SET_STR (cmp, measure, "general.func.2010350");
   cmp->last_year = 150000000;
   SET_STR (cmp, reason, "人员增加");
-  add (doc, BUD_KIND_COMPARATIVE, cmp);
+  bud_test_insert (doc, BUD_KIND_COMPARATIVE, cmp);
 
   t1 = NEW (BudTarget, BUD_KIND_TARGET);
   SET_STR (t1, goal, "部门整体目标");
-  t1 = add (doc, BUD_KIND_TARGET, t1);
+  t1 = bud_test_insert (doc, BUD_KIND_TARGET, t1);
   t2 = NEW (BudTarget, BUD_KIND_TARGET);
   t2->project = p1->id;
   SET_STR (t2, goal, WILD_TEXT);
   t2->fiscal_upper = 1;
   t2->fiscal_local = 2;
   t2->other = 3;
-  t2 = add (doc, BUD_KIND_TARGET, t2);
+  t2 = bud_test_insert (doc, BUD_KIND_TARGET, t2);
 
   ind = NEW (BudIndicator, BUD_KIND_INDICATOR);
   ind->target = t2->id;
@@ -224,7 +212,7 @@ new_rich_document (void)
   ind->weight = 4000;
   SET_STR (ind, scoring, "完成得满分");
   SET_STR (ind, evidence, "验收单");
-  add (doc, BUD_KIND_INDICATOR, ind);
+  bud_test_insert (doc, BUD_KIND_INDICATOR, ind);
   ind = NEW (BudIndicator, BUD_KIND_INDICATOR);
   ind->target = t1->id;
   SET_STR (ind, level1, "满意度指标");
@@ -233,7 +221,7 @@ new_rich_document (void)
   ind->op = BUD_OP_QUAL;
   SET_STR (ind, value, "有效保障");
   ind->weight = 5;
-  add (doc, BUD_KIND_INDICATOR, ind);
+  bud_test_insert (doc, BUD_KIND_INDICATOR, ind);
 
   g_assert_true (bud_document_put_text (doc, "glossary", WILD_TEXT, NULL));
   g_assert_true (bud_document_put_text (doc, "purpose.201", "保障机关正常运转", NULL));
@@ -243,7 +231,7 @@ new_rich_document (void)
   cc->scheme = BUD_SCHEME_ECONOMIC;
   SET_STR (cc, code, "30299");
   SET_STR (cc, name, "其他商品和服务支出");
-  add (doc, BUD_KIND_CUSTOM_CODE, cc);
+  bud_test_insert (doc, BUD_KIND_CUSTOM_CODE, cc);
 
   cm = NEW (BudComment, BUD_KIND_COMMENT);
   SET_STR (cm, object, "lines/1");
@@ -252,7 +240,7 @@ new_rich_document (void)
   SET_STR (cm, created, "2026-03-01T10:30:00+08:00");
   SET_STR (cm, body, WILD_TEXT);
   cm->resolved = TRUE;
-  add (doc, BUD_KIND_COMMENT, cm);
+  bud_test_insert (doc, BUD_KIND_COMMENT, cm);
 
   /* a snapshot holds a whole document as JSON: quotes and backslashes galore */
   content = bud_json_write_data_full (doc, BUD_JSON_WRITE_SKIP_SNAPSHOTS, NULL);
@@ -260,7 +248,7 @@ new_rich_document (void)
   SET_STR (sn, name, "送审稿");
   SET_STR (sn, created, "2026-03-02T09:00:00Z");
   SET_STR (sn, content, content);
-  sn = add (doc, BUD_KIND_SNAPSHOT, sn);
+  sn = bud_test_insert (doc, BUD_KIND_SNAPSHOT, sn);
 
   sc = NEW (BudStatusChange, BUD_KIND_STATUS_CHANGE);
   sc->from = BUD_STATUS_SUBMITTED;
@@ -269,7 +257,7 @@ new_rich_document (void)
   SET_STR (sc, time, "2026-03-02T09:00:00Z");
   SET_STR (sc, note, WILD_TEXT);
   sc->snapshot = sn->id;
-  add (doc, BUD_KIND_STATUS_CHANGE, sc);
+  bud_test_insert (doc, BUD_KIND_STATUS_CHANGE, sc);
 
   return doc;
 }

@@ -47,6 +47,7 @@
 #include "bud-jsonio.h"
 #include "bud-narrative.h"
 #include "bud-pivot.h"
+#include "bud-test-doc.h"
 
 /* ---- golden ---- */
 
@@ -150,19 +151,6 @@ read_golden (void)
   return sections;
 }
 
-static BudDocument *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples",
-                                            "changji-2026.json", NULL);
-  g_autoptr(GError) error = NULL;
-  BudDocument *doc = bud_json_read_file (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
 static GPtrArray *
 build (BudDocument *doc)
 {
@@ -231,7 +219,7 @@ static void
 test_golden (void)
 {
   g_autoptr(GPtrArray) golden = read_golden ();
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GPtrArray) ours = build (doc);
   guint used[G_N_ELEMENTS (differences)] = { 0 };
 
@@ -279,7 +267,7 @@ test_golden (void)
 static void
 test_golden_rules (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GPtrArray) ours = build (doc);
   g_autofree char *text = bud_narrative_to_text (ours);
 
@@ -294,7 +282,7 @@ test_golden_rules (void)
 static void
 test_golden_tables_agree (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GPtrArray) ours = build (doc);
   g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", NULL);
   g_autoptr(GPtrArray) tables = bud_pivot_build_all (tpl, doc, NULL, NULL);
@@ -325,7 +313,7 @@ static void
 test_default_glossary (void)
 {
   g_autoptr(GPtrArray) golden = read_golden ();
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GPtrArray) ours = NULL;
   g_autofree char *seed = NULL;
   GPtrArray *texts = bud_document_items (doc, BUD_KIND_TEXT);
@@ -364,34 +352,18 @@ typedef struct {
   gint64       line;        /* 2010350 / 30101 basic, 一般公共预算 */
 } Small;
 
-static void
-set_text_field (gpointer entity, BudKind kind, const char *field, const char *value)
-{
-  bud_field_set_text (entity, bud_entity_class_field (bud_entity_class (kind), field), value);
-}
-
-static gpointer
-insert (BudDocument *doc, BudKind kind, gpointer entity)
-{
-  g_autoptr(GError) error = NULL;
-  gpointer e = bud_document_insert (doc, kind, entity, -1, &error);
-
-  g_assert_no_error (error);
-  return e;
-}
-
 static gint64
 add_line (Small *s, const char *func, const char *econ, BudSource source, gint64 amount)
 {
   BudLine *l = bud_entity_new (BUD_KIND_LINE);
 
   l->unit = s->unit;
-  set_text_field (l, BUD_KIND_LINE, "func", func);
-  set_text_field (l, BUD_KIND_LINE, "econ", econ);
+  bud_test_set_field_text (l, BUD_KIND_LINE, "func", func);
+  bud_test_set_field_text (l, BUD_KIND_LINE, "econ", econ);
   l->kind = BUD_SPEND_BASIC;
   l->source = source;
   l->amount = amount;
-  return ((BudLine *) insert (s->doc, BUD_KIND_LINE, l))->id;
+  return ((BudLine *) bud_test_insert (s->doc, BUD_KIND_LINE, l))->id;
 }
 
 static gint64
@@ -399,10 +371,10 @@ add_comparative (Small *s, const char *measure, gint64 last_year, const char *re
 {
   BudComparative *c = bud_entity_new (BUD_KIND_COMPARATIVE);
 
-  set_text_field (c, BUD_KIND_COMPARATIVE, "measure", measure);
-  set_text_field (c, BUD_KIND_COMPARATIVE, "reason", reason);
+  bud_test_set_field_text (c, BUD_KIND_COMPARATIVE, "measure", measure);
+  bud_test_set_field_text (c, BUD_KIND_COMPARATIVE, "reason", reason);
   c->last_year = last_year;
-  return ((BudComparative *) insert (s->doc, BUD_KIND_COMPARATIVE, c))->id;
+  return ((BudComparative *) bud_test_insert (s->doc, BUD_KIND_COMPARATIVE, c))->id;
 }
 
 /* 测试局, 2026: one unit of @type, 120.00 万元 of 一般公共预算 on 2010350 / 30101. */
@@ -416,13 +388,13 @@ small_init (Small *s, BudUnitType type)
   g_assert_true (bud_document_set_text (s->doc, BUD_KIND_META, 1, "department", "测试局", NULL));
   g_assert_true (bud_document_set_int (s->doc, BUD_KIND_META, 1, "year", 2026, NULL));
   g_assert_true (bud_document_set_text (s->doc, BUD_KIND_META, 1, "template_id", "xinjiang-2026", NULL));
-  set_text_field (u, BUD_KIND_UNIT, "name", "测试局本级");
+  bud_test_set_field_text (u, BUD_KIND_UNIT, "name", "测试局本级");
   u->type = type;
   u->primary_unit = TRUE;
-  s->unit = ((BudUnit *) insert (s->doc, BUD_KIND_UNIT, u))->id;
+  s->unit = ((BudUnit *) bud_test_insert (s->doc, BUD_KIND_UNIT, u))->id;
   in->source = BUD_SOURCE_GENERAL;
   in->amount = WAN (120);
-  s->income = ((BudIncome *) insert (s->doc, BUD_KIND_INCOME, in))->id;
+  s->income = ((BudIncome *) bud_test_insert (s->doc, BUD_KIND_INCOME, in))->id;
   s->line = add_line (s, "2010350", "30101", BUD_SOURCE_GENERAL, WAN (120));
 }
 
@@ -469,9 +441,9 @@ test_structure_from_units (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       BudUnit *u = bud_entity_new (BUD_KIND_UNIT);
-      set_text_field (u, BUD_KIND_UNIT, "name", names[i]);
+      bud_test_set_field_text (u, BUD_KIND_UNIT, "name", names[i]);
       u->type = types[i];
-      insert (s.doc, BUD_KIND_UNIT, u);
+      bud_test_insert (s.doc, BUD_KIND_UNIT, u);
     }
   two = section_body (&s, "1.2");
   assert_contains (two, "测试局部门预算由本级预算和2个下属单位预算组成。");
@@ -655,30 +627,30 @@ test_rule_allocations (void)
   BudLine *l;
 
   small_init (&s, BUD_UNIT_ADMIN);
-  set_text_field (p, BUD_KIND_PROJECT, "name", "宣传经费");
-  set_text_field (p, BUD_KIND_PROJECT, "policy_basis", "测政发〔2025〕1号");
-  set_text_field (p, BUD_KIND_PROJECT, "execution", "2026年1月-12月");
+  bud_test_set_field_text (p, BUD_KIND_PROJECT, "name", "宣传经费");
+  bud_test_set_field_text (p, BUD_KIND_PROJECT, "policy_basis", "测政发〔2025〕1号");
+  bud_test_set_field_text (p, BUD_KIND_PROJECT, "execution", "2026年1月-12月");
   p->unit = s.unit;
-  p = insert (s.doc, BUD_KIND_PROJECT, p);
+  p = bud_test_insert (s.doc, BUD_KIND_PROJECT, p);
   a = bud_entity_new (BUD_KIND_ALLOCATION);
   a->project = p->id;
-  set_text_field (a, BUD_KIND_ALLOCATION, "purpose", "印制资料");
+  bud_test_set_field_text (a, BUD_KIND_ALLOCATION, "purpose", "印制资料");
   a->amount = WAN (12);
-  insert (s.doc, BUD_KIND_ALLOCATION, a);
+  bud_test_insert (s.doc, BUD_KIND_ALLOCATION, a);
   a = bud_entity_new (BUD_KIND_ALLOCATION);
   a->project = p->id;
-  set_text_field (a, BUD_KIND_ALLOCATION, "purpose", "宣传活动");
+  bud_test_set_field_text (a, BUD_KIND_ALLOCATION, "purpose", "宣传活动");
   a->amount = 2500000;   /* 2.50 万元 */
-  insert (s.doc, BUD_KIND_ALLOCATION, a);
+  bud_test_insert (s.doc, BUD_KIND_ALLOCATION, a);
   l = bud_entity_new (BUD_KIND_LINE);
   l->unit = s.unit;
-  set_text_field (l, BUD_KIND_LINE, "func", "2010399");
-  set_text_field (l, BUD_KIND_LINE, "econ", "30202");
+  bud_test_set_field_text (l, BUD_KIND_LINE, "func", "2010399");
+  bud_test_set_field_text (l, BUD_KIND_LINE, "econ", "30202");
   l->kind = BUD_SPEND_PROJECT;
   l->project = p->id;
   l->source = BUD_SOURCE_GENERAL;
   l->amount = 14500000;
-  insert (s.doc, BUD_KIND_LINE, l);
+  bud_test_insert (s.doc, BUD_KIND_LINE, l);
 
   body = section_body (&s, "3.7");
   g_assert_cmpstr (body, ==,
@@ -828,7 +800,7 @@ test_cli (void)
   g_autofree char *all = NULL;
   g_autofree char *part4 = NULL;
   g_autofree char *bad = NULL;
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GPtrArray) sections = build (doc);
   g_autofree char *expected = bud_narrative_to_text (sections);
   int status;

@@ -16,6 +16,7 @@
 #include "bud-pivot.h"
 #include "bud-table.h"
 #include "bud-template.h"
+#include "bud-test-doc.h"
 
 #define DEPT "测试部门"
 
@@ -81,33 +82,6 @@ add_carryover (BudDocument *doc,
 }
 
 static void
-add_line_full (BudDocument  *doc,
-               const char   *func,
-               const char   *econ,
-               BudSpendKind  kind,
-               gint64        project,
-               BudSource     source,
-               gint64        carryover,
-               gint64        amount)
-{
-  g_autoptr(GError) error = NULL;
-  BudLine *l = bud_entity_new (BUD_KIND_LINE);
-
-  l->unit = 1;
-  g_free (l->func);
-  l->func = g_strdup (func);
-  g_free (l->econ);
-  l->econ = g_strdup (econ);
-  l->kind = kind;
-  l->project = project;
-  l->source = source;
-  l->carryover = carryover;
-  l->amount = amount;
-  g_assert_nonnull (bud_document_insert (doc, BUD_KIND_LINE, l, -1, &error));
-  g_assert_no_error (error);
-}
-
-static void
 add_line (BudDocument *doc,
           const char  *func,
           const char  *econ,
@@ -115,7 +89,7 @@ add_line (BudDocument *doc,
           BudSource    source,
           gint64       amount)
 {
-  add_line_full (doc, func, econ, project ? BUD_SPEND_PROJECT : BUD_SPEND_BASIC, project, source, 0, amount);
+  bud_test_add_line (doc, 1, func, econ, project ? BUD_SPEND_PROJECT : BUD_SPEND_BASIC, project, source, 0, amount);
 }
 
 static void
@@ -573,10 +547,10 @@ test_carryover (void)
   g_autofree char *k3 = g_strdup_printf ("carryover:%" G_GINT64_FORMAT, c3);
   BudTableRow *row;
 
-  add_line_full (doc, "2010350", "30101", BUD_SPEND_BASIC, 0, BUD_SOURCE_CARRY_GENERAL, c1, 400);
-  add_line_full (doc, "2010350", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_CARRY_GENERAL, c1, 10000);
-  add_line_full (doc, "2010399", "30201", BUD_SPEND_PROJECT, p, BUD_SOURCE_CARRY_UNIT, c2, 300);
-  add_line_full (doc, "2010350", "30301", BUD_SPEND_BASIC, 0, BUD_SOURCE_CARRY_UNIT, c2, 30);
+  bud_test_add_line (doc, 1, "2010350", "30101", BUD_SPEND_BASIC, 0, BUD_SOURCE_CARRY_GENERAL, c1, 400);
+  bud_test_add_line (doc, 1, "2010350", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_CARRY_GENERAL, c1, 10000);
+  bud_test_add_line (doc, 1, "2010399", "30201", BUD_SPEND_PROJECT, p, BUD_SOURCE_CARRY_UNIT, c2, 300);
+  bud_test_add_line (doc, 1, "2010350", "30301", BUD_SPEND_BASIC, 0, BUD_SOURCE_CARRY_UNIT, c2, 30);
   add_line (doc, "2010350", "30101", 0, BUD_SOURCE_GENERAL, 123456);  /* this year's money */
 
   t12 = build (tpl, doc, 12);
@@ -615,7 +589,7 @@ test_summary_classes (void)
   add_line (doc, "2010350", "30101", 0, BUD_SOURCE_GENERAL, 1000);
   add_line (doc, "2080505", "30108", 0, BUD_SOURCE_FUND, 200);
   add_line (doc, "2990101", "30201", 0, BUD_SOURCE_UNIT_BUSINESS, 30);     /* a 类 the catalog lacks */
-  add_line_full (doc, "2010350", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_CARRY_GENERAL, 0, 4);
+  bud_test_add_line (doc, 1, "2010350", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_CARRY_GENERAL, 0, 4);
   set_income (doc, BUD_SOURCE_GENERAL, 1000);
   set_income (doc, BUD_SOURCE_FUND, 200);
   set_income (doc, BUD_SOURCE_UNIT_BUSINESS, 30);
@@ -775,9 +749,9 @@ test_relations_random (void)
         co = carry[1];
       else if (source == BUD_SOURCE_CARRY_UNIT)
         co = carry[2];
-      add_line_full (doc, func, econ, project ? BUD_SPEND_PROJECT : BUD_SPEND_BASIC,
-                     project ? projects[g_rand_int_range (rand, 0, G_N_ELEMENTS (projects))] : 0,
-                     source, co, amount);
+      bud_test_add_line (doc, 1, func, econ, project ? BUD_SPEND_PROJECT : BUD_SPEND_BASIC,
+                         project ? projects[g_rand_int_range (rand, 0, G_N_ELEMENTS (projects))] : 0,
+                         source, co, amount);
       by_source[source] += amount;
       all += amount;
       if (source == BUD_SOURCE_GENERAL || source == BUD_SOURCE_GENERAL_TRANSFER)

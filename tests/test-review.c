@@ -12,19 +12,7 @@
 #include "bud-review.h"
 #include "bud-review-report.h"
 #include "bud-storage.h"
-
-static BudDocument *
-load_example (void)
-{
-  const char *root = g_getenv ("BUD_SOURCE_ROOT");
-  g_autofree char *path = g_build_filename (root ? root : ".", "data", "examples", "changji-2026.json", NULL);
-  g_autoptr(GError) error = NULL;
-  BudDocument *doc = bud_json_read_file (path, &error);
-
-  g_assert_no_error (error);
-  bud_document_clear_history (doc);
-  return doc;
-}
+#include "bud-test-doc.h"
 
 static GDateTime *
 at (int day,
@@ -82,7 +70,7 @@ test_status_machine (void)
 static void
 test_status_history (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GDateTime) t1 = at (1, 10);
   g_autoptr(GDateTime) t2 = at (2, 15);
   g_autoptr(GError) error = NULL;
@@ -150,7 +138,7 @@ test_status_history (void)
 static void
 test_comments (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GDateTime) t1 = at (3, 9);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) on_line = NULL;
@@ -221,7 +209,7 @@ test_comments (void)
 static void
 test_review_mode (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GError) error = NULL;
   BudLine *l = first_line (doc);
   gint64 amount = l->amount;
@@ -293,7 +281,7 @@ test_review_mode (void)
 static void
 test_persist (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(BudDocument) reopened = NULL;
   g_autoptr(BudDocument) back = NULL;
   g_autoptr(GError) error = NULL;
@@ -357,7 +345,7 @@ test_persist (void)
 static void
 test_report (void)
 {
-  g_autoptr(BudDocument) doc = load_example ();
+  g_autoptr(BudDocument) doc = bud_test_load_example ();
   g_autoptr(GError) error = NULL;
   g_autofree char *html = NULL;
   BudLine *l = first_line (doc);

@@ -18,6 +18,7 @@
 #include "bud-table.h"
 #include "bud-template.h"
 #include "bud-units.h"
+#include "bud-test-doc.h"
 
 #define DEPT "测试局"
 #define CENTER "测试局检测中心"
@@ -94,35 +95,6 @@ add_project (BudDocument *doc,
   return p->id;
 }
 
-static gint64
-add_line (BudDocument *doc,
-          gint64       unit,
-          const char  *func,
-          const char  *econ,
-          BudSpendKind kind,
-          gint64       project,
-          BudSource    source,
-          gint64       carryover,
-          gint64       amount)
-{
-  g_autoptr(GError) error = NULL;
-  BudLine *l = bud_entity_new (BUD_KIND_LINE);
-
-  l->unit = unit;
-  g_free (l->func);
-  l->func = g_strdup (func);
-  g_free (l->econ);
-  l->econ = g_strdup (econ);
-  l->kind = kind;
-  l->project = project;
-  l->source = source;
-  l->carryover = carryover;
-  l->amount = amount;
-  g_assert_nonnull (bud_document_insert (doc, BUD_KIND_LINE, l, -1, &error));
-  g_assert_no_error (error);
-  return l->id;
-}
-
 /* Income equal to the lines, per source: the department is balanced. */
 static void
 balance_income (BudDocument *doc)
@@ -190,19 +162,19 @@ make_dept (gboolean  with_center,
 
   if (with_center)
     {
-      add_line (doc, ids->center, "2010350", "30101", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 41234567);
-      add_line (doc, ids->center, "2010350", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_UNIT_BUSINESS, 0, 800000);
-      add_line (doc, ids->center, "2010350", "30231", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 1200000);
-      add_line (doc, ids->center, "2080505", "30108", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 3300033);
-      add_line (doc, ids->center, "2010399", "31002", BUD_SPEND_PROJECT, ids->p_center, BUD_SOURCE_GENERAL_TRANSFER, 0, 6500000);
-      add_line (doc, ids->center, "2010399", "30202", BUD_SPEND_PROJECT, ids->p_center, BUD_SOURCE_CARRY_GENERAL, ids->carry, 2500000);
+      bud_test_add_line (doc, ids->center, "2010350", "30101", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 41234567);
+      bud_test_add_line (doc, ids->center, "2010350", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_UNIT_BUSINESS, 0, 800000);
+      bud_test_add_line (doc, ids->center, "2010350", "30231", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 1200000);
+      bud_test_add_line (doc, ids->center, "2080505", "30108", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 3300033);
+      bud_test_add_line (doc, ids->center, "2010399", "31002", BUD_SPEND_PROJECT, ids->p_center, BUD_SOURCE_GENERAL_TRANSFER, 0, 6500000);
+      bud_test_add_line (doc, ids->center, "2010399", "30202", BUD_SPEND_PROJECT, ids->p_center, BUD_SOURCE_CARRY_GENERAL, ids->carry, 2500000);
     }
-  add_line (doc, ids->office, "2010350", "30101", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 52000001);
-  add_line (doc, ids->office, "2010350", "30217", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 300000);
-  add_line (doc, ids->office, "2010350", "30227", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 450000);
-  add_line (doc, ids->office, "2080505", "30108", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 4100000);
-  add_line (doc, ids->office, "2210201", "30113", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 2700000);
-  add_line (doc, ids->office, "2010399", "30227", BUD_SPEND_PROJECT, ids->p_office, BUD_SOURCE_GENERAL, 0, 3000000);
+  bud_test_add_line (doc, ids->office, "2010350", "30101", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 52000001);
+  bud_test_add_line (doc, ids->office, "2010350", "30217", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 300000);
+  bud_test_add_line (doc, ids->office, "2010350", "30227", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 450000);
+  bud_test_add_line (doc, ids->office, "2080505", "30108", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 4100000);
+  bud_test_add_line (doc, ids->office, "2210201", "30113", BUD_SPEND_BASIC, 0, BUD_SOURCE_GENERAL, 0, 2700000);
+  bud_test_add_line (doc, ids->office, "2010399", "30227", BUD_SPEND_PROJECT, ids->p_office, BUD_SOURCE_GENERAL, 0, 3000000);
   balance_income (doc);
 
   /* the department as a whole */
@@ -673,7 +645,7 @@ test_import_rolls_back (void)
 
   g_assert_no_error (error);
   /* the 本级 spends the center's project: replacing the center cannot remove it */
-  add_line (full, ids.office, "2010399", "30201", BUD_SPEND_PROJECT, ids.p_center, BUD_SOURCE_GENERAL, 0, 100);
+  bud_test_add_line (full, ids.office, "2010399", "30201", BUD_SPEND_PROJECT, ids.p_center, BUD_SOURCE_GENERAL, 0, 100);
   before = copy_doc (full);
 
   g_assert_false (bud_units_import_full (full, unit_doc, BUD_UNITS_IMPORT_REPLACE, &error));

@@ -230,6 +230,31 @@ build_blocks (BudExportPackage *self,
     }
 }
 
+/* add_block for the other documents' writers */
+BudBlock *
+bud_export_package_add_block (BudExportPackage *self,
+                              BudBlockKind      kind,
+                              const char       *text)
+{
+  return add_block (self, kind, text);
+}
+
+BudExportPackage *
+bud_export_package_new_blank (const char *title,
+                              const char *department,
+                              gint64      year)
+{
+  BudExportPackage *self = g_new0 (BudExportPackage, 1);
+
+  self->ref_count = 1;
+  self->title = g_strdup (title);
+  self->department = g_strdup (department);
+  self->year = year;
+  self->grids = g_ptr_array_new_with_free_func ((GDestroyNotify) bud_grid_unref);
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  return self;
+}
+
 BudExportPackage *
 bud_export_package_new_with_sections (BudDocument  *doc,
                                       BudTemplate  *tpl,
@@ -238,6 +263,7 @@ bud_export_package_new_with_sections (BudDocument  *doc,
 {
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GPtrArray) perf = NULL;
+  g_autofree char *title = NULL;
   BudExportPackage *self;
   BudMeta *meta;
 
@@ -250,13 +276,8 @@ bud_export_package_new_with_sections (BudDocument  *doc,
   perf = bud_perf_tables_build (doc, tpl);
   meta = bud_document_meta (doc);
 
-  self = g_new0 (BudExportPackage, 1);
-  self->ref_count = 1;
-  self->department = g_strdup (meta->department);
-  self->year = meta->year;
-  self->title = g_strdup_printf ("%s%" G_GINT64_FORMAT "年部门预算公开", meta->department, meta->year);
-  self->grids = g_ptr_array_new_with_free_func ((GDestroyNotify) bud_grid_unref);
-  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  title = g_strdup_printf ("%s%" G_GINT64_FORMAT "年部门预算公开", meta->department, meta->year);
+  self = bud_export_package_new_blank (title, meta->department, meta->year);
 
   for (guint i = 0; i < tables->len; i++)
     {

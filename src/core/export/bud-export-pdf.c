@@ -909,14 +909,17 @@ add_outline (Pdf *pdf)
     }
 }
 
-/* One pass: cover, 目录, the blocks. Returns the number of pages. */
+/* One pass: cover, 目录 (not in a report), the blocks. Returns the number of pages. */
 static guint
 run_pass (Pdf *pdf)
 {
   pdf->page = 0;
   pdf->page_open = FALSE;
-  draw_cover (pdf);
-  draw_toc (pdf);
+  if (!pdf->pkg->report)
+    {
+      draw_cover (pdf);
+      draw_toc (pdf);
+    }
   pdf->front_pages = pdf->page;
   for (guint i = 0; i < pdf->pkg->blocks->len; i++)
     flow_block (pdf, g_ptr_array_index (pdf->pkg->blocks, i), i);

@@ -123,7 +123,18 @@ struct _BudExportPackage {
   gint64       year;
   GPtrArray   *grids;         /* BudGrid *: the template's tables, then the performance tables */
   GPtrArray   *blocks;        /* BudBlock *, print order */
+  gboolean     report;        /* PDF: a report, not the package: no cover, no 目录, pages numbered from 1 */
 };
+
+/* A package with no grids and no blocks yet, for a writer's other documents
+ * (the review report). */
+BudExportPackage *bud_export_package_new_blank (const char       *title,
+                                                const char       *department,
+                                                gint64            year);
+/* Appends a block (not in 目录, anchor "b<N>") and returns it, owned by @self. */
+BudBlock     *bud_export_package_add_block (BudExportPackage *self,
+                                            BudBlockKind      kind,
+                                            const char       *text);
 
 /* Chinese numeral for 1 … 99 (一, 十二, 二十), newly allocated. */
 char         *bud_export_chinese_number (guint n);
