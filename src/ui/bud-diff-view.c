@@ -262,6 +262,9 @@ void
 bud_diff_view_set_diff (BudDiffView *self,
                         BudDiff     *diff)
 {
+  g_autofree char *fields = NULL;
+  g_autofree char *cells = NULL;
+  g_autofree char *texts = NULL;
   g_autofree char *summary = NULL;
 
   g_return_if_fail (BUD_IS_DIFF_VIEW (self));
@@ -274,9 +277,11 @@ bud_diff_view_set_diff (BudDiffView *self,
       return;
     }
 
-  /* Translators: the counts above a comparison */
-  summary = g_strdup_printf (_("Changed: %u fields, %u table cells, %u texts. Click a field to go to it."),
-                             diff->fields->len, diff->cells->len, diff->sections->len);
+  fields = g_strdup_printf (ngettext ("%u field", "%u fields", diff->fields->len), diff->fields->len);
+  cells = g_strdup_printf (ngettext ("%u table cell", "%u table cells", diff->cells->len), diff->cells->len);
+  texts = g_strdup_printf (ngettext ("%u text", "%u texts", diff->sections->len), diff->sections->len);
+  /* Translators: above a comparison: the counts of changed fields, table cells and texts */
+  summary = g_strdup_printf (_("Changed: %s, %s and %s. Click a field to go to it."), fields, cells, texts);
   gtk_label_set_text (self->summary_label, summary);
   show_fields (self);
   show_cells (self);
