@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "bud-diff-view.h"
+#include "bud-jsonio.h"
+#include "bud-storage.h"
 #include "bud-window.h"
 
 /* A whole-file comparison of unrelated drafts can change thousands of cells;
@@ -423,4 +425,31 @@ BudDiffView *
 bud_diff_window_get_view (GtkWindow *window)
 {
   return g_object_get_data (G_OBJECT (window), "bud-diff-view");
+}
+
+GtkWindow *
+bud_diff_window_compare (GtkWindow    *parent,
+                         BudDocument  *old_doc,
+                         BudDocument  *new_doc,
+                         const char   *subtitle,
+                         GError      **error)
+{
+  BudDiff *diff = bud_diff_documents (old_doc, new_doc, NULL, error);
+  GtkWindow *window;
+
+  if (diff == NULL)
+    return NULL;
+  window = bud_diff_window_new (parent, subtitle, diff);
+  gtk_window_present (window);
+  return window;
+}
+
+BudDocument *
+bud_diff_read_document (const char  *path,
+                        GError     **error)
+{
+  /* as the window opens them, but never for writing: the other draft is only read */
+  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
+    return bud_json_read_file (path, error);
+  return bud_storage_open (path, BUD_STORAGE_OPEN_READ_ONLY, NULL, error);
 }

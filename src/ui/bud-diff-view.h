@@ -50,5 +50,16 @@ GtkWindow  *bud_diff_window_new            (GtkWindow        *parent,
                                             BudDiff          *diff);
 /* The view in a window made by bud_diff_window_new. */
 BudDiffView *bud_diff_window_get_view      (GtkWindow        *window);
+/* Compares @new_doc with @old_doc (what changed from old to new) and
+ * presents the window; NULL and @error when the tables cannot be derived. */
+GtkWindow  *bud_diff_window_compare        (GtkWindow        *parent,
+                                            BudDocument      *old_doc,
+                                            BudDocument      *new_doc,
+                                            const char       *subtitle,
+                                            GError          **error);
+/* Another draft, to compare with: a .json file as the window imports it,
+ * anything else as a .budget file opened read-only. */
+BudDocument *bud_diff_read_document        (const char       *path,
+                                            GError          **error);
 
 G_END_DECLS

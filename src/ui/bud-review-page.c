@@ -8,11 +8,9 @@
 
 #include "bud-comment-dialog.h"
 #include "bud-diff-view.h"
-#include "bud-jsonio.h"
 #include "bud-review.h"
 #include "bud-review-page.h"
 #include "bud-section.h"
-#include "bud-storage.h"
 #include "bud-window.h"
 
 /* A finding copied out of the summary, which is replaced on every edit. */
@@ -641,22 +639,6 @@ on_take_snapshot (BudReviewPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkWindow *
-compare_with (BudReviewPage  *self,
-              BudDocument    *old_doc,
-              const char     *subtitle,
-              GError        **error)
-{
-  BudDiff *diff = bud_diff_documents (old_doc, self->doc, NULL, error);
-  GtkWindow *window;
-
-  if (diff == NULL)
-    return NULL;
-  window = bud_diff_window_new (GTK_WINDOW (window_of (self)), subtitle, diff);
-  gtk_window_present (window);
-  return window;
-}
-
 GtkWindow *
 bud_review_page_compare_snapshot (BudReviewPage  *self,
                                   gint64          snapshot_id,
@@ -672,7 +654,7 @@ bud_review_page_compare_snapshot (BudReviewPage  *self,
     return NULL;
   snapshot = bud_document_lookup (self->doc, BUD_KIND_SNAPSHOT, snapshot_id);
   subtitle = g_strdup_printf (_("Since snapshot “%s”"), snapshot->name);
-  return compare_with (self, old_doc, subtitle, error);
+  return bud_diff_window_compare (GTK_WINDOW (window_of (self)), old_doc, self->doc, subtitle, error);
 }
 
 GtkWindow *
@@ -685,15 +667,11 @@ bud_review_page_compare_file (BudReviewPage  *self,
   g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (self->doc != NULL, NULL);
-  /* as the window opens them, but never for writing: the other draft is only read */
-  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
-    old_doc = bud_json_read_file (path, error);
-  else
-    old_doc = bud_storage_open (path, BUD_STORAGE_OPEN_READ_ONLY, NULL, error);
+  old_doc = bud_diff_read_document (path, error);
   if (old_doc == NULL)
     return NULL;
   subtitle = g_strdup_printf (_("From “%s” to this budget"), base);
-  return compare_with (self, old_doc, subtitle, error);
+  return bud_diff_window_compare (GTK_WINDOW (window_of (self)), old_doc, self->doc, subtitle, error);
 }
 
 static void
