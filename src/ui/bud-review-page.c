@@ -1,4 +1,4 @@
-/* bud-review-page.c — the findings of bud_check_run in a list view
+/* bud-review-page.c — the findings of bud_check_run; status and history, snapshots, comments
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
