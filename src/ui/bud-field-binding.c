@@ -6,8 +6,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bud-comment-dialog.h"
 #include "bud-field-binding.h"
 #include "bud-money.h"
+#include "bud-review.h"
 
 /* Long enough not to store half a number while the user is still typing. */
 #define COMMIT_DELAY_MS 500
@@ -25,7 +27,119 @@ struct _BudFieldBinding
   gboolean         loading;     /* we are writing the widget: not the user typing */
   BudFieldValidator validator;
   gpointer         validator_data;
+  GSimpleAction   *comment_action;  /* "binding.add-comment" on the widget */
+  gboolean         commented;       /* the widget carries the commented style */
 };
+
+/* ---- open comments, looked up per object ---- */
+
+/* The grid binds thousands of cells while it scrolls: each asks for its
+ * comments through one hash per document revision instead of scanning the
+ * comments. */
+typedef struct {
+  gboolean    built;
+  guint64     revision;
+  GHashTable *by_object;   /* gint64 object key → GPtrArray of open BudComment * (borrowed) */
+} CommentIndex;
+
+static gint64
+object_key (BudKind kind,
+            gint64  id)
+{
+  return id * (BUD_N_KINDS + 1) + kind;
+}
+
+static void
+comment_index_free (gpointer data)
+{
+  CommentIndex *index = data;
+
+  g_hash_table_unref (index->by_object);
+  g_free (index);
+}
+
+static GPtrArray *
+open_comments_on (BudDocument *doc,
+                  BudKind      kind,
+                  gint64       id)
+{
+  static GQuark quark;
+  CommentIndex *index;
+  gint64 key;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("bud-comment-index");
+  index = g_object_get_qdata (G_OBJECT (doc), quark);
+  if (index == NULL)
+    {
+      index = g_new0 (CommentIndex, 1);
+      index->by_object = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+      g_object_set_qdata_full (G_OBJECT (doc), quark, index, comment_index_free);
+    }
+
+  if (!index->built || index->revision != bud_document_revision (doc))
+    {
+      GPtrArray *comments = bud_document_items (doc, BUD_KIND_COMMENT);
+
+      g_hash_table_remove_all (index->by_object);
+      for (guint i = 0; i < comments->len; i++)
+        {
+          BudComment *c = g_ptr_array_index (comments, i);
+          BudKind ckind;
+          gint64 cid;
+          GPtrArray *list;
+
+          if (c->resolved || !bud_review_parse_object_path (c->object, &ckind, &cid) ||
+              ckind >= BUD_N_KINDS)
+            continue;
+          key = object_key (ckind, cid);
+          list = g_hash_table_lookup (index->by_object, &key);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (index->by_object, g_memdup2 (&key, sizeof key), list);
+            }
+          g_ptr_array_add (list, c);
+        }
+      index->built = TRUE;
+      index->revision = bud_document_revision (doc);
+    }
+
+  if (kind < BUD_N_KINDS && bud_entity_class (kind)->singleton)
+    id = 1;
+  key = object_key (kind, id);
+  return g_hash_table_lookup (index->by_object, &key);
+}
+
+/* The field's open comments as tooltip lines ("author: text"), or NULL. */
+static char *
+comments_tooltip (BudFieldBinding *self)
+{
+  GPtrArray *open;
+  GString *out = NULL;
+
+  if (self->doc == NULL || self->id == 0 ||
+      (open = open_comments_on (self->doc, self->kind, self->id)) == NULL)
+    return NULL;
+  for (guint i = 0; i < open->len; i++)
+    {
+      const BudComment *c = g_ptr_array_index (open, i);
+
+      if (!g_str_equal (c->field, self->field->name))
+        continue;
+      if (out == NULL)
+        out = g_string_new (NULL);
+      else
+        g_string_append_c (out, '\n');
+      if (c->author[0] != '\0')
+        /* Translators: a comment in a field's tooltip: its author, then its text */
+        g_string_append_printf (out, _("%s: %s"), c->author, c->body);
+      else
+        g_string_append (out, c->body);
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
 
 static const char *
 binding_get_text (BudFieldBinding *self,
@@ -119,23 +233,38 @@ parse_value (const BudField *field,
     }
 }
 
+/* The error (which says what to fix, so it wins the tooltip) and the open
+ * comments on the field. */
+static void
+binding_decorate (BudFieldBinding *self)
+{
+  g_autofree char *comments = comments_tooltip (self);
+
+  if (comments != NULL && !self->commented)
+    gtk_widget_add_css_class (self->widget, "bud-commented");
+  else if (comments == NULL && self->commented)
+    gtk_widget_remove_css_class (self->widget, "bud-commented");
+  self->commented = comments != NULL;
+
+  if (self->error != NULL)
+    {
+      gtk_widget_add_css_class (self->widget, "error");
+      gtk_widget_set_tooltip_text (self->widget, self->error);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->widget, "error");
+      gtk_widget_set_tooltip_text (self->widget, comments);
+    }
+}
+
 static void
 binding_show_error (BudFieldBinding *self,
                     const char      *message)
 {
   g_free (self->error);
   self->error = g_strdup (message);
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (self->widget, "error");
-      gtk_widget_set_tooltip_text (self->widget, message);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (self->widget, "error");
-      gtk_widget_set_tooltip_text (self->widget, NULL);
-    }
+  binding_decorate (self);
 }
 
 /* Validates @text; on success sets *value / *text_value and whether it differs
@@ -188,6 +317,8 @@ binding_refresh (BudFieldBinding *self)
     entity = bud_document_lookup (self->doc, self->kind, self->id);
 
   gtk_widget_set_sensitive (self->widget, entity != NULL);
+  g_simple_action_set_enabled (self->comment_action,
+                               entity != NULL && !bud_document_get_read_only (self->doc));
   if (entity == NULL)
     {
       binding_show_error (self, NULL);
@@ -302,6 +433,58 @@ on_document_changed (BudFieldBinding *self,
       (kind == (int) self->kind && id == self->id &&
        (field == NULL || g_str_equal (field, self->field->name))))
     binding_refresh (self);
+  else if (kind == BUD_KIND_COMMENT)
+    binding_decorate (self);
+}
+
+static void
+add_comment_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       data)
+{
+  BudFieldBinding *self = data;
+  GtkRoot *root = gtk_widget_get_root (self->widget);
+
+  if (self->doc == NULL || self->id == 0)
+    return;
+  /* what is typed but not yet stored belongs to the field, not the dialog */
+  if (self->commit_source != 0)
+    bud_field_binding_commit (self);
+  bud_comment_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->doc,
+                              self->kind, self->id, self->field->name);
+}
+
+/* One menu for every bound widget: its item names an action each widget
+ * carries for itself. */
+static GMenuModel *
+comment_menu (void)
+{
+  static GMenu *menu;
+
+  if (menu == NULL)
+    {
+      menu = g_menu_new ();
+      g_menu_append (menu, _("Add Comment…"), "binding.add-comment");
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static void
+install_comment_action (BudFieldBinding *self,
+                        GObject         *text)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  self->comment_action = g_simple_action_new ("add-comment", NULL);
+  g_simple_action_set_enabled (self->comment_action, FALSE);
+  g_signal_connect (self->comment_action, "activate", G_CALLBACK (add_comment_cb), self);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->comment_action));
+  gtk_widget_insert_action_group (self->widget, "binding", G_ACTION_GROUP (group));
+
+  if (GTK_IS_TEXT_VIEW (self->widget))
+    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->widget), comment_menu ());
+  else if (text != NULL && GTK_IS_TEXT (text))
+    gtk_text_set_extra_menu (GTK_TEXT (text), comment_menu ());
 }
 
 static void
@@ -315,6 +498,9 @@ binding_free (gpointer data)
       g_clear_signal_handler (&self->changed_id, self->doc);
       g_object_unref (self->doc);
     }
+  /* the widget's action group may outlive us by a moment */
+  g_signal_handlers_disconnect_by_data (self->comment_action, self);
+  g_object_unref (self->comment_action);
   g_free (self->error);
   g_free (self);
 }
@@ -351,6 +537,7 @@ bud_field_binding_new (GtkWidget  *widget,
       if (text != NULL)
         g_signal_connect_swapped (text, "activate", G_CALLBACK (on_activate), self);
     }
+  install_comment_action (self, text);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);

@@ -8,6 +8,12 @@
  * model refuses gets the `error` style class and a tooltip saying why, and is
  * not stored. A good value is stored shortly after typing stops, on Enter, and
  * when focus leaves.
+ *
+ * Review: the widget's context menu offers "Add Comment…" (the action
+ * "binding.add-comment" on the widget, disabled while unbound or read-only),
+ * which asks for a comment on this field (bud-comment-dialog.h). A field with
+ * open comments has the `bud-commented` style class and lists them in its
+ * tooltip, unless an error needs the tooltip.
  */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* bud-review-page.c — the findings of bud_check_run in a list view
+/* bud-review-page.c — the findings of bud_check_run; status and history, snapshots, comments
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bud-comment-dialog.h"
+#include "bud-diff-view.h"
 #include "bud-review.h"
 #include "bud-review-page.h"
 #include "bud-section.h"
@@ -54,12 +56,20 @@ struct _BudReviewPage
   GtkListView *list;
   GListStore  *store;
 
+  AdwActionRow *status_row;
+  GtkBox       *status_buttons;
+  AdwEntryRow  *status_note;
+  GtkListBox   *history_list;
+  GtkListBox   *snapshots_list;
+  GtkWidget    *take_snapshot_button;
+  GtkWidget    *compare_file_button;
+
   GtkListBox  *comments_list;
   GtkEntry    *comment_entry;
   GtkWidget   *add_comment_button;
   BudDocument *doc;
   gulong       changed_id;
-  guint        comments_idle;
+  guint        refill_idle;
 };
 
 static void bud_review_page_section_init (BudSectionInterface *iface);
@@ -244,12 +254,28 @@ on_resolved_toggled (GtkCheckButton *check,
     }
 }
 
+static void
+on_comment_activated (AdwActionRow  *row,
+                      BudReviewPage *self)
+{
+  GtkWidget *window = window_of (self);
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+
+  if (window != NULL)
+    bud_window_show_location (BUD_WINDOW (window),
+                              GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind")),
+                              GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id")),
+                              field[0] != '\0' ? field : NULL);
+}
+
 static GtkWidget *
 comment_row (BudReviewPage    *self,
              const BudComment *comment)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  BudKind kind;
+  gint64 id;
   g_autofree char *where = bud_review_describe_comment (self->doc, comment);
   g_autofree char *created = format_created (comment->created);
   g_autofree char *subtitle = NULL;
@@ -273,7 +299,18 @@ comment_row (BudReviewPage    *self,
   g_object_set_data (G_OBJECT (check), "comment-id", GSIZE_TO_POINTER ((gsize) comment->id));
   g_signal_connect (check, "toggled", G_CALLBACK (on_resolved_toggled), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  /* the row leads to what it is about, the check button only resolves */
+  if (bud_review_parse_object_path (comment->object, &kind, &id) && kind < BUD_N_KINDS &&
+      bud_document_lookup (self->doc, kind, id) != NULL)
+    {
+      g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (kind));
+      g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) id));
+      g_object_set_data_full (G_OBJECT (row), "field", g_strdup (comment->field), g_free);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_signal_connect (row, "activated", G_CALLBACK (on_comment_activated), self);
+    }
   if (comment->resolved)
     gtk_widget_add_css_class (row, "dim-label");
   g_object_set_data (G_OBJECT (row), "resolved-check", check);
@@ -281,14 +318,21 @@ comment_row (BudReviewPage    *self,
 }
 
 static void
-fill_comments (BudReviewPage *self)
+clear_list (GtkListBox *list)
 {
   GtkWidget *child;
+
+  /* the placeholder is not a child: it stays */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+fill_comments (BudReviewPage *self)
+{
   GPtrArray *comments;
 
-  g_clear_handle_id (&self->comments_idle, g_source_remove);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->comments_list))) != NULL)
-    gtk_list_box_remove (self->comments_list, child);
+  clear_list (self->comments_list);
   if (self->doc == NULL)
     return;
 
@@ -297,13 +341,157 @@ fill_comments (BudReviewPage *self)
     gtk_list_box_append (self->comments_list, comment_row (self, g_ptr_array_index (comments, i)));
 }
 
+/* ---- status, history, snapshots ---- */
+
+static const char *
+status_verb (BudStatus to)
+{
+  switch (to)
+    {
+    case BUD_STATUS_SUBMITTED: return _("_Submit");
+    case BUD_STATUS_RETURNED:  return _("_Return for Changes");
+    case BUD_STATUS_APPROVED:  return _("A_pprove");
+    default:                   return bud_status_label (to);
+    }
+}
+
+static void
+on_status_clicked (GtkButton     *button,
+                   BudReviewPage *self)
+{
+  BudStatus to = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "status"));
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->status_note))));
+  g_autoptr(GError) error = NULL;
+
+  if (self->doc == NULL)
+    return;
+  /* the buttons are rebuilt on idle from the document's new status */
+  if (bud_review_set_status (self->doc, to, bud_comment_author (), note, NULL, &error) == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->status_note), "");
+}
+
+static void
+fill_status (BudReviewPage *self)
+{
+  GtkWidget *child;
+  BudStatus status;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_buttons))) != NULL)
+    gtk_box_remove (self->status_buttons, child);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_note), self->doc != NULL);
+  if (self->doc == NULL)
+    {
+      adw_action_row_set_subtitle (self->status_row, "");
+      return;
+    }
+
+  status = bud_review_get_status (self->doc);
+  adw_action_row_set_subtitle (self->status_row, bud_status_label (status));
+  for (const int *next = bud_review_next_statuses (status); *next >= 0; next++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (status_verb (*next));
+
+      if (*next == BUD_STATUS_APPROVED)
+        gtk_widget_add_css_class (button, "suggested-action");
+      g_object_set_data (G_OBJECT (button), "status", GINT_TO_POINTER (*next));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_status_clicked), self);
+      gtk_box_append (self->status_buttons, button);
+    }
+}
+
+static GtkWidget *
+history_row (const BudStatusChange *change)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *when = format_created (change->time);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a status change, before and after */
+  title = g_strdup_printf (_("%s → %s"), bud_status_label (change->from), bud_status_label (change->to));
+  if (change->note[0] != '\0')
+    subtitle = g_strdup_printf (_("%s · %s · %s"), change->author, when, change->note);
+  else
+    subtitle = g_strdup_printf (_("%s · %s"), change->author, when);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+static void
+on_compare_snapshot_clicked (GtkButton     *button,
+                             BudReviewPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "snapshot-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (bud_review_page_compare_snapshot (self, id, &error) == NULL)
+    report_error (self, error);
+}
+
+static GtkWidget *
+snapshot_row (BudReviewPage     *self,
+              const BudSnapshot *snapshot)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Compare"));
+  g_autofree char *when = format_created (snapshot->created);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), snapshot->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Show what changed since this snapshot"));
+  g_object_set_data (G_OBJECT (button), "snapshot-id", GSIZE_TO_POINTER ((gsize) snapshot->id));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_compare_snapshot_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "snapshot-id", GSIZE_TO_POINTER ((gsize) snapshot->id));
+  return row;
+}
+
+/* Newest first: a reviewer looks at the latest round. */
+static void
+fill_history_and_snapshots (BudReviewPage *self)
+{
+  GPtrArray *items;
+
+  clear_list (self->history_list);
+  clear_list (self->snapshots_list);
+  gtk_widget_set_sensitive (self->take_snapshot_button, self->doc != NULL);
+  gtk_widget_set_sensitive (self->compare_file_button, self->doc != NULL);
+  if (self->doc == NULL)
+    return;
+
+  items = bud_document_items (self->doc, BUD_KIND_STATUS_CHANGE);
+  for (guint i = items->len; i-- > 0;)
+    gtk_list_box_append (self->history_list, history_row (g_ptr_array_index (items, i)));
+  items = bud_document_items (self->doc, BUD_KIND_SNAPSHOT);
+  for (guint i = items->len; i-- > 0;)
+    gtk_list_box_append (self->snapshots_list, snapshot_row (self, g_ptr_array_index (items, i)));
+}
+
+static void
+fill_all (BudReviewPage *self)
+{
+  g_clear_handle_id (&self->refill_idle, g_source_remove);
+  fill_status (self);
+  fill_history_and_snapshots (self);
+  fill_comments (self);
+}
+
 static gboolean
-fill_comments_idle_cb (gpointer data)
+fill_all_idle_cb (gpointer data)
 {
   BudReviewPage *self = data;
 
-  self->comments_idle = 0;
-  fill_comments (self);
+  self->refill_idle = 0;
+  fill_all (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -312,8 +500,8 @@ fill_comments_idle_cb (gpointer data)
 static void
 on_document_changed (BudReviewPage *self)
 {
-  if (self->comments_idle == 0)
-    self->comments_idle = g_idle_add (fill_comments_idle_cb, self);
+  if (self->refill_idle == 0)
+    self->refill_idle = g_idle_add (fill_all_idle_cb, self);
 }
 
 static void
@@ -325,7 +513,7 @@ on_add_comment (BudReviewPage *self)
 
   if (self->doc == NULL || body[0] == '\0')
     return;
-  if (bud_review_add_comment (self->doc, BUD_N_KINDS, 0, NULL, g_get_real_name (), body,
+  if (bud_review_add_comment (self->doc, BUD_N_KINDS, 0, NULL, bud_comment_author (), body,
                               NULL, &error) == NULL)
     {
       report_error (self, error);
@@ -344,16 +532,12 @@ update_add_sensitive (BudReviewPage *self)
   gtk_widget_set_sensitive (self->add_comment_button, self->doc != NULL && body[0] != '\0');
 }
 
+static guint count_rows (GtkListBox *list);
+
 guint
 bud_review_page_get_n_comments (BudReviewPage *self)
 {
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->comments_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_ACTION_ROW (row))
-      n++;
-  return n;
+  return count_rows (self->comments_list);
 }
 
 static GtkWidget *
@@ -397,6 +581,206 @@ bud_review_page_get_add_comment_button (BudReviewPage *self)
   return self->add_comment_button;
 }
 
+/* ---- taking and comparing snapshots ---- */
+
+static void
+on_snapshot_name_changed (GtkEditable      *entry,
+                          AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "take", name[0] != '\0');
+}
+
+static void
+on_snapshot_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      BudReviewPage    *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "take") || self->doc == NULL || name[0] == '\0')
+    return;
+  if (bud_review_take_snapshot (self->doc, name, NULL, &error) == NULL)
+    report_error (self, error);
+}
+
+static void
+on_take_snapshot (BudReviewPage *self)
+{
+  GtkWidget *window = window_of (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  /* Translators: the suggested name of a snapshot; %s is the date and time */
+  g_autofree char *name = g_strdup_printf (_("Snapshot %s"), stamp);
+  GtkWidget *dialog, *entry;
+
+  if (self->doc == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Take Snapshot"),
+                                   _("A named copy of the budget as it is now, kept in the file to compare with later."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "take", _("_Take Snapshot"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "take", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "take");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Snapshot name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_snapshot_name_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_snapshot_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWindow *
+bud_review_page_compare_snapshot (BudReviewPage  *self,
+                                  gint64          snapshot_id,
+                                  GError        **error)
+{
+  g_autoptr(BudDocument) old_doc = NULL;
+  g_autofree char *subtitle = NULL;
+  const BudSnapshot *snapshot;
+
+  g_return_val_if_fail (self->doc != NULL, NULL);
+  old_doc = bud_review_snapshot_document (self->doc, snapshot_id, error);
+  if (old_doc == NULL)
+    return NULL;
+  snapshot = bud_document_lookup (self->doc, BUD_KIND_SNAPSHOT, snapshot_id);
+  subtitle = g_strdup_printf (_("Since snapshot “%s”"), snapshot->name);
+  return bud_diff_window_compare (GTK_WINDOW (window_of (self)), old_doc, self->doc, subtitle, error);
+}
+
+GtkWindow *
+bud_review_page_compare_file (BudReviewPage  *self,
+                              const char     *path,
+                              GError        **error)
+{
+  g_autoptr(BudDocument) old_doc = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *subtitle = NULL;
+
+  g_return_val_if_fail (self->doc != NULL, NULL);
+  old_doc = bud_diff_read_document (path, error);
+  if (old_doc == NULL)
+    return NULL;
+  subtitle = g_strdup_printf (_("From “%s” to this budget"), base);
+  return bud_diff_window_compare (GTK_WINDOW (window_of (self)), old_doc, self->doc, subtitle, error);
+}
+
+static void
+on_compare_file_response (GtkNativeDialog *chooser,
+                          int              response,
+                          BudReviewPage   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->doc != NULL &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL &&
+      bud_review_page_compare_file (self, path, &error) == NULL)
+    report_error (self, error);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+on_compare_file (BudReviewPage *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Compare with File"), GTK_WINDOW (window_of (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Budget documents and exchange files"));
+  gtk_file_filter_add_pattern (filter, "*.budget");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/x-deptbudget");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_compare_file_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- for tests ---- */
+
+GtkWidget *
+bud_review_page_get_status_button (BudReviewPage *self,
+                                   BudStatus      to)
+{
+  for (GtkWidget *b = gtk_widget_get_first_child (GTK_WIDGET (self->status_buttons));
+       b != NULL; b = gtk_widget_get_next_sibling (b))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (b), "status")) == (int) to)
+      return b;
+  return NULL;
+}
+
+GtkWidget *
+bud_review_page_get_status_note (BudReviewPage *self)
+{
+  return GTK_WIDGET (self->status_note);
+}
+
+const char *
+bud_review_page_get_status_text (BudReviewPage *self)
+{
+  return adw_action_row_get_subtitle (self->status_row);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      n++;
+  return n;
+}
+
+guint
+bud_review_page_get_n_history (BudReviewPage *self)
+{
+  return count_rows (self->history_list);
+}
+
+guint
+bud_review_page_get_n_snapshots (BudReviewPage *self)
+{
+  return count_rows (self->snapshots_list);
+}
+
+gint64
+bud_review_page_get_snapshot_id (BudReviewPage *self,
+                                 guint          index)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->snapshots_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && index-- == 0)
+      return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "snapshot-id"));
+  return 0;
+}
+
+void
+bud_review_page_activate_comment (BudReviewPage *self,
+                                  guint          index)
+{
+  GtkWidget *row = nth_comment_row (self, index);
+
+  if (row != NULL && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+}
+
 static void
 review_set_document (BudSection  *section,
                      BudDocument *doc)
@@ -415,7 +799,7 @@ review_set_document (BudSection  *section,
     }
   else
     g_list_store_remove_all (self->store);
-  fill_comments (self);
+  fill_all (self);
   update_add_sensitive (self);
 }
 
@@ -431,7 +815,7 @@ bud_review_page_dispose (GObject *object)
 {
   BudReviewPage *self = BUD_REVIEW_PAGE (object);
 
-  g_clear_handle_id (&self->comments_idle, g_source_remove);
+  g_clear_handle_id (&self->refill_idle, g_source_remove);
   if (self->doc != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->doc);
@@ -453,11 +837,20 @@ bud_review_page_class_init (BudReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudReviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BudReviewPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BudReviewPage, list);
+  gtk_widget_class_bind_template_child (widget_class, BudReviewPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, BudReviewPage, status_buttons);
+  gtk_widget_class_bind_template_child (widget_class, BudReviewPage, status_note);
+  gtk_widget_class_bind_template_child (widget_class, BudReviewPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, BudReviewPage, snapshots_list);
+  gtk_widget_class_bind_template_child (widget_class, BudReviewPage, take_snapshot_button);
+  gtk_widget_class_bind_template_child (widget_class, BudReviewPage, compare_file_button);
   gtk_widget_class_bind_template_child (widget_class, BudReviewPage, comments_list);
   gtk_widget_class_bind_template_child (widget_class, BudReviewPage, comment_entry);
   gtk_widget_class_bind_template_child (widget_class, BudReviewPage, add_comment_button);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_add_comment);
+  gtk_widget_class_bind_template_callback (widget_class, on_take_snapshot);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_file);
 }
 
 static void

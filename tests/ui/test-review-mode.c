@@ -1,4 +1,4 @@
-/* test-review-mode.c — review mode locks the figures; comments from the Review page
+/* test-review-mode.c — review mode locks the figures; comments, status, snapshots and comparison in the window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,17 +7,16 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "bud-comment-dialog.h"
+#include "bud-diff-view.h"
 #include "bud-field-binding.h"
+#include "bud-jsonio.h"
 #include "bud-lines-page.h"
 #include "bud-money.h"
 #include "bud-review.h"
 #include "bud-review-page.h"
 #include "bud-ui-test.h"
 #include "bud-window.h"
-
-
-
-
 
 typedef struct {
   char      *dir;
@@ -182,6 +181,279 @@ test_comment_in_review_mode (void)
   fixture_close (&fx);
 }
 
+static BudLine *
+nth_line (BudDocument *doc,
+          guint        index)
+{
+  return g_ptr_array_index (bud_document_items (doc, BUD_KIND_LINE), index);
+}
+
+/* The one message dialog on screen (the comment dialog just opened). */
+static AdwMessageDialog *
+open_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        g_assert_null (found);
+        found = l->data;
+      }
+  return found;
+}
+
+static void
+test_comment_on_field (void)
+{
+  Fixture fx;
+  BudDocument *doc;
+  BudReviewPage *page;
+  AdwMessageDialog *dialog;
+  const BudComment *comment;
+  GtkWidget *entry, *other;
+  gint64 id, other_id;
+  g_autofree char *path = NULL;
+
+  fixture_open (&fx);
+  doc = bud_window_get_document (fx.win);
+  page = BUD_REVIEW_PAGE (bud_window_get_section (fx.win, "review"));
+  bud_window_set_review_mode (fx.win, TRUE);
+  id = nth_line (doc, 0)->id;
+  other_id = nth_line (doc, 1)->id;
+  entry = amount_entry (fx.win, id);
+  g_assert_false (gtk_widget_has_css_class (entry, "bud-commented"));
+
+  /* the context menu's item: the action on the field's own widget */
+  g_assert_true (gtk_widget_activate_action (entry, "binding.add-comment", NULL));
+  bud_ui_test_pump ();
+  dialog = open_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (bud_comment_dialog_get_text_view (dialog)),
+                            "  Why twice last year's amount?\n", -1);
+  /* a click on "Add": the response, then the dialog closes (answering its close response, which adds nothing) */
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_close (GTK_WINDOW (dialog));
+  bud_ui_test_wait_ms (300);
+  g_assert_null (open_message_dialog ());
+
+  /* stored on (line, id, amount), trimmed and signed, in review mode */
+  g_assert_cmpuint (bud_document_count (doc, BUD_KIND_COMMENT), ==, 1);
+  comment = g_ptr_array_index (bud_document_items (doc, BUD_KIND_COMMENT), 0);
+  path = bud_review_object_path (BUD_KIND_LINE, id);
+  g_assert_cmpstr (comment->object, ==, path);
+  g_assert_cmpstr (comment->field, ==, "amount");
+  g_assert_cmpstr (comment->body, ==, "Why twice last year's amount?");
+  g_assert_cmpstr (comment->author, ==, bud_comment_author ());
+  g_assert_cmpstr (comment->author, !=, "");
+
+  /* the field shows it; its neighbour and the same line's other fields do not */
+  entry = amount_entry (fx.win, id);
+  g_assert_true (gtk_widget_has_css_class (entry, "bud-commented"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (entry), comment->body));
+  other = amount_entry (fx.win, other_id);
+  g_assert_false (gtk_widget_has_css_class (other, "bud-commented"));
+  g_assert_null (gtk_widget_get_tooltip_text (other));
+
+  /* listed on the Review page, and its row leads back to the field */
+  bud_window_show_section (fx.win, "review");
+  bud_ui_test_pump ();
+  g_assert_cmpuint (bud_review_page_get_n_comments (page), ==, 1);
+  g_assert_cmpstr (bud_review_page_get_comment_text (page, 0), ==, comment->body);
+  bud_review_page_activate_comment (page, 0);
+  bud_ui_test_pump ();
+  g_assert_cmpstr (bud_window_get_visible_section (fx.win), ==, "lines");
+
+  /* resolved from the page in review mode: the field's mark goes */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (bud_review_page_get_resolved_check (page, 0)), TRUE);
+  bud_ui_test_pump ();
+  g_assert_cmpuint (bud_review_count_open_comments (doc), ==, 0);
+  entry = amount_entry (fx.win, id);
+  g_assert_false (gtk_widget_has_css_class (entry, "bud-commented"));
+  g_assert_null (gtk_widget_get_tooltip_text (entry));
+
+  fixture_close (&fx);
+}
+
+/* Every row the view shows for a cell says that cell's old and new amounts. */
+static void
+assert_cells_shown (BudDiffView *view,
+                    BudDiff     *diff)
+{
+  g_assert_cmpuint (bud_diff_view_get_n_rows (view, BUD_DIFF_VIEW_CELLS), ==, diff->cells->len);
+  for (guint i = 0; i < diff->cells->len; i++)
+    {
+      const BudDiffCell *c = g_ptr_array_index (diff->cells, i);
+      g_autofree char *old_amount = bud_diff_format_money (c->old_amount);
+      g_autofree char *new_amount = bud_diff_format_money (c->new_amount);
+      const char *subtitle = bud_diff_view_get_row_subtitle (view, BUD_DIFF_VIEW_CELLS, i);
+
+      g_assert_nonnull (strstr (subtitle, old_amount));
+      g_assert_nonnull (strstr (subtitle, new_amount));
+      g_assert_nonnull (strstr (bud_diff_view_get_row_title (view, BUD_DIFF_VIEW_CELLS, i),
+                                c->column_label));
+    }
+}
+
+static void
+test_status_snapshot_compare (void)
+{
+  Fixture fx;
+  BudDocument *doc;
+  BudReviewPage *page;
+  const BudStatusChange *change;
+  const BudSnapshot *snapshot;
+  BudDiffView *view;
+  BudDiff *diff;
+  BudLine *line;
+  GtkWindow *window;
+  GtkWidget *entry;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *typed = NULL;
+  gint64 id, old_amount;
+  const char *title;
+
+  fixture_open (&fx);
+  doc = bud_window_get_document (fx.win);
+  page = BUD_REVIEW_PAGE (bud_window_get_section (fx.win, "review"));
+  bud_window_show_section (fx.win, "review");
+  bud_ui_test_pump ();
+  g_assert_cmpint (bud_review_get_status (doc), ==, BUD_STATUS_DRAFTING);
+  g_assert_cmpstr (bud_review_page_get_status_text (page), ==, bud_status_label (BUD_STATUS_DRAFTING));
+  /* only the moves the state machine allows are offered */
+  g_assert_null (bud_review_page_get_status_button (page, BUD_STATUS_APPROVED));
+  g_assert_null (bud_review_page_get_status_button (page, BUD_STATUS_RETURNED));
+  g_assert_nonnull (bud_review_page_get_status_button (page, BUD_STATUS_SUBMITTED));
+  g_assert_cmpuint (bud_review_page_get_n_history (page), ==, 0);
+  g_assert_cmpuint (bud_review_page_get_n_snapshots (page), ==, 0);
+
+  /* 编制中 → 已提交 with a note */
+  gtk_editable_set_text (GTK_EDITABLE (bud_review_page_get_status_note (page)), "First draft");
+  g_signal_emit_by_name (bud_review_page_get_status_button (page, BUD_STATUS_SUBMITTED), "clicked");
+  bud_ui_test_pump ();
+  g_assert_cmpint (bud_review_get_status (doc), ==, BUD_STATUS_SUBMITTED);
+  g_assert_cmpuint (bud_document_count (doc, BUD_KIND_STATUS_CHANGE), ==, 1);
+  change = g_ptr_array_index (bud_document_items (doc, BUD_KIND_STATUS_CHANGE), 0);
+  g_assert_cmpint (change->from, ==, BUD_STATUS_DRAFTING);
+  g_assert_cmpint (change->to, ==, BUD_STATUS_SUBMITTED);
+  g_assert_cmpstr (change->note, ==, "First draft");
+  g_assert_cmpstr (change->author, ==, bud_comment_author ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bud_review_page_get_status_note (page))), ==, "");
+  /* the automatic snapshot, listed */
+  g_assert_cmpuint (bud_document_count (doc, BUD_KIND_SNAPSHOT), ==, 1);
+  snapshot = g_ptr_array_index (bud_document_items (doc, BUD_KIND_SNAPSHOT), 0);
+  g_assert_cmpint (change->snapshot, ==, snapshot->id);
+  g_assert_cmpuint (bud_review_page_get_n_history (page), ==, 1);
+  g_assert_cmpuint (bud_review_page_get_n_snapshots (page), ==, 1);
+  g_assert_cmpint (bud_review_page_get_snapshot_id (page, 0), ==, snapshot->id);
+  /* the page follows: submitted can be returned or approved, not submitted again */
+  g_assert_cmpstr (bud_review_page_get_status_text (page), ==, bud_status_label (BUD_STATUS_SUBMITTED));
+  g_assert_nonnull (bud_review_page_get_status_button (page, BUD_STATUS_RETURNED));
+  g_assert_nonnull (bud_review_page_get_status_button (page, BUD_STATUS_APPROVED));
+  g_assert_null (bud_review_page_get_status_button (page, BUD_STATUS_SUBMITTED));
+
+  /* an amount changed after the handover */
+  line = nth_line (doc, 0);
+  id = line->id;
+  old_amount = line->amount;
+  typed = bud_money_format (old_amount + 123400, BUD_MONEY_YUAN, BUD_MONEY_FORMAT_DEFAULT);
+  entry = amount_entry (fx.win, id);
+  bud_ui_test_type_and_enter (entry, typed);
+  g_assert_cmpint (nth_line (doc, 0)->amount, ==, old_amount + 123400);
+
+  window = bud_review_page_compare_snapshot (page,
+                                             bud_review_page_get_snapshot_id (page, 0), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  bud_ui_test_pump ();
+  view = bud_diff_window_get_view (window);
+  g_assert_false (bud_diff_view_is_empty (view));
+  diff = bud_diff_view_get_diff (view);
+
+  /* exactly that line's amount, old → new */
+  g_assert_cmpuint (bud_diff_view_get_n_rows (view, BUD_DIFF_VIEW_FIELDS), ==, 1);
+  title = bud_diff_view_get_row_title (view, BUD_DIFF_VIEW_FIELDS, 0);
+  line = nth_line (doc, 0);
+  g_assert_nonnull (strstr (title, line->func));
+  g_assert_nonnull (strstr (title, line->econ));
+  before = bud_diff_format_money (old_amount);
+  after = bud_diff_format_money (old_amount + 123400);
+  g_assert_nonnull (strstr (bud_diff_view_get_row_subtitle (view, BUD_DIFF_VIEW_FIELDS, 0), before));
+  g_assert_nonnull (strstr (bud_diff_view_get_row_subtitle (view, BUD_DIFF_VIEW_FIELDS, 0), after));
+  /* and the table cells that follow from it, each by the same 1,234.00 */
+  g_assert_cmpuint (diff->cells->len, >, 0);
+  for (guint i = 0; i < diff->cells->len; i++)
+    {
+      const BudDiffCell *c = g_ptr_array_index (diff->cells, i);
+
+      g_assert_true (c->old_present && c->new_present);
+      g_assert_cmpint (c->new_amount - c->old_amount, ==, 123400);
+    }
+  assert_cells_shown (view, diff);
+
+  /* the changed field leads to its place in the main window */
+  bud_window_show_section (fx.win, "review");
+  bud_diff_view_activate_field (view, 0);
+  bud_ui_test_pump ();
+  g_assert_cmpstr (bud_window_get_visible_section (fx.win), ==, "lines");
+
+  gtk_window_destroy (window);
+  fixture_close (&fx);
+}
+
+static void
+test_compare_with_file (void)
+{
+  Fixture fx;
+  BudDocument *doc;
+  BudReviewPage *page;
+  GtkWindow *window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *missing = NULL;
+
+  fixture_open (&fx);
+  doc = bud_window_get_document (fx.win);
+  page = BUD_REVIEW_PAGE (bud_window_get_section (fx.win, "review"));
+  json = g_build_filename (fx.dir, "copy.json", NULL);
+  g_assert_true (bud_json_write_file (doc, json, &error));
+  g_assert_no_error (error);
+
+  /* an exchange file equal to the document */
+  window = bud_review_page_compare_file (page, json, &error);
+  g_assert_no_error (error);
+  bud_ui_test_pump ();
+  g_assert_true (bud_diff_view_is_empty (bud_diff_window_get_view (window)));
+  gtk_window_destroy (window);
+
+  /* the .budget file itself, opened read-only beside the window's own copy */
+  window = bud_review_page_compare_file (page, fx.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bud_diff_view_is_empty (bud_diff_window_get_view (window)));
+  gtk_window_destroy (window);
+
+  /* the file then differs from the document: one amount */
+  g_assert_true (bud_document_set_int (doc, BUD_KIND_LINE, nth_line (doc, 0)->id, "amount",
+                                       nth_line (doc, 0)->amount + 100, &error));
+  window = bud_review_page_compare_file (page, json, &error);
+  g_assert_no_error (error);
+  g_assert_false (bud_diff_view_is_empty (bud_diff_window_get_view (window)));
+  g_assert_cmpuint (bud_diff_view_get_n_rows (bud_diff_window_get_view (window), BUD_DIFF_VIEW_FIELDS), ==, 1);
+  gtk_window_destroy (window);
+
+  /* a file that is not there: refused, with the reason */
+  missing = g_build_filename (fx.dir, "missing.budget", NULL);
+  g_assert_null (bud_review_page_compare_file (page, missing, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_unlink (json);
+  fixture_close (&fx);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +463,9 @@ main (int   argc,
 
   g_test_add_func ("/ui/review-mode/amount-locked", test_amount_locked);
   g_test_add_func ("/ui/review-mode/comment-through-page", test_comment_in_review_mode);
+  g_test_add_func ("/ui/review-mode/comment-on-field", test_comment_on_field);
+  g_test_add_func ("/ui/review-mode/status-snapshot-compare", test_status_snapshot_compare);
+  g_test_add_func ("/ui/review-mode/compare-with-file", test_compare_with_file);
 
   return g_test_run ();
 }
