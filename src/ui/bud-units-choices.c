@@ -123,6 +123,9 @@ find_label (GtkWidget *widget)
     {
       GtkLabel *found;
 
+      /* the button's stack also holds a "(None)" label, hidden */
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
       if (GTK_IS_LABEL (child))
         return GTK_LABEL (child);
       /* the popup's list is not what the button shows */

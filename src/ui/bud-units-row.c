@@ -191,7 +191,7 @@ bud_units_row_get_field_row (BudUnitsRow *self,
   if (g_str_equal (field, "type"))
     return GTK_WIDGET (self->type_row);
   if (g_str_equal (field, "primary_unit"))
-    return self->primary_row;
+    return GTK_WIDGET (self->primary_switch);
   return NULL;
 }
 

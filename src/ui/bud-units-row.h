@@ -28,7 +28,8 @@ gint64       bud_units_row_get_id        (BudUnitsRow          *self);
 void         bud_units_row_set_summary   (BudUnitsRow          *self,
                                           const BudUnitSummary *summary);
 
-/* The editing rows (tests, jump-to-field): "name", "code", "type" or "primary_unit". */
+/* The widget editing @field (tests, jump-to-field): the rows of "name",
+ * "code" and "type", the switch of "primary_unit". */
 GtkWidget   *bud_units_row_get_field_row (BudUnitsRow          *self,
                                           const char           *field);
 
