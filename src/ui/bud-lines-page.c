@@ -4,8 +4,8 @@
  *
  * Rows are BudEntityItems made on demand by BudKindModel, cells are recycled, and
  * each editable cell is a field binding retargeted on bind: scrolling 20,000
- * lines costs only the rows on screen. The unit and project drop-downs of all
- * cells share one model per kind (bud-units-choices.h).
+ * lines costs only the rows on screen. The unit and project cells are light
+ * buttons sharing one chooser popover per column (bud-units-choices.h says why).
  */
 #include "config.h"
 
@@ -20,6 +20,7 @@
 #include "bud-section.h"
 #include "bud-units.h"
 #include "bud-units-choices.h"
+#include "bud-units-chooser.h"
 
 /* in the order of the template's columns */
 typedef enum {
@@ -59,13 +60,12 @@ struct _BudLinesPage
   GtkStringList       *kind_labels;
   BudKindModel        *units;            /* shared by every unit drop-down */
   BudKindModel        *projects;
-  GListModel          *project_choices;  /* "none", then the projects */
   GListModel          *unit_choices;     /* "all units", then the units (filter) */
-  GtkListItemFactory  *unit_factory;
-  GtkListItemFactory  *project_factory;
+  BudUnitsChooser     *unit_chooser;     /* one popover for every unit cell */
+  BudUnitsChooser     *project_chooser;
+  gint64               choosing_line;    /* the line the open chooser is for */
   GHashTable          *cells[N_COLS];    /* line id → the column's cell widget on screen */
   gint64               filter_unit;      /* 0: all */
-  guint                syncing;          /* drop-downs follow their models, not the user */
   gulong               changed_id;
 };
 
@@ -180,7 +180,7 @@ on_choice_selected (GtkDropDown  *dropdown,
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
-  if (self->syncing > 0 || line == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (line == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
 
   switch (col)
@@ -193,16 +193,6 @@ on_choice_selected (GtkDropDown  *dropdown,
       if ((int) selected != line->kind)
         ok = store_kind (self, line, selected, &error);
       break;
-    case COL_UNIT:
-      if (bud_units_choices_selected (dropdown) != line->unit)
-        ok = bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "unit",
-                                   bud_units_choices_selected (dropdown), &error);
-      break;
-    case COL_PROJECT:
-      if (bud_units_choices_selected (dropdown) != line->project)
-        ok = bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "project",
-                                   bud_units_choices_selected (dropdown), &error);
-      break;
     default:
       break;
     }
@@ -214,6 +204,38 @@ on_choice_selected (GtkDropDown  *dropdown,
     }
 }
 
+static void
+on_chooser_cell_clicked (GtkWidget    *cell,
+                         BudLinesPage *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (cell), "list-item");
+  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "column"));
+  BudEntityItem *item = gtk_list_item_get_item (list_item);
+  BudLine *line = item != NULL ? bud_entity_item_get_entity (item) : NULL;
+
+  if (line == NULL)
+    return;
+  self->choosing_line = line->id;
+  if (col == COL_UNIT)
+    bud_units_chooser_popup (self->unit_chooser, cell, line->unit);
+  else
+    bud_units_chooser_popup (self->project_chooser, cell, line->project);
+}
+
+static void
+on_chosen (BudUnitsChooser *chooser,
+           gint64           id,
+           BudLinesPage    *self)
+{
+  const char *field = chooser == self->unit_chooser ? "unit" : "project";
+  g_autoptr(GError) error = NULL;
+
+  if (self->doc == NULL || bud_document_lookup (self->doc, BUD_KIND_LINE, self->choosing_line) == NULL)
+    return;
+  if (!bud_document_set_int (self->doc, BUD_KIND_LINE, self->choosing_line, field, id, &error))
+    bud_section_notify (GTK_WIDGET (self), error->message);
+}
+
 static GtkWidget *
 choice_cell (BudLinesPage *self,
              GtkListItem  *list_item,
@@ -221,26 +243,21 @@ choice_cell (BudLinesPage *self,
 {
   GtkWidget *child;
 
-  switch (col)
+  if (col == COL_UNIT || col == COL_PROJECT)
     {
-    case COL_SOURCE:
-      child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->source_labels)), NULL);
-      break;
-    case COL_KIND:
-      child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->kind_labels)), NULL);
-      break;
-    case COL_UNIT:
-      child = bud_units_choices_drop_down (G_LIST_MODEL (self->units), self->unit_factory);
-      break;
-    case COL_PROJECT:
-    default:
-      child = bud_units_choices_drop_down (self->project_choices, self->project_factory);
-      break;
+      child = bud_units_choices_cell_new ();
+      g_signal_connect (child, "clicked", G_CALLBACK (on_chooser_cell_clicked), self);
     }
-  gtk_widget_add_css_class (child, "flat");
+  else
+    {
+      /* short fixed lists: a real drop-down costs little */
+      child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (col == COL_SOURCE ? self->source_labels
+                                                                                : self->kind_labels)), NULL);
+      gtk_widget_add_css_class (child, "flat");
+      g_signal_connect (child, "notify::selected", G_CALLBACK (on_choice_selected), self);
+    }
   g_object_set_data (G_OBJECT (child), "list-item", list_item);
   g_object_set_data (G_OBJECT (child), "column", GINT_TO_POINTER (col));
-  g_signal_connect (child, "notify::selected", G_CALLBACK (on_choice_selected), self);
   return child;
 }
 
@@ -310,33 +327,39 @@ refresh_cell (GtkListItem *list_item)
   if (line == NULL || self == NULL || self->doc == NULL)
     return;
 
-  if (GTK_IS_LABEL (child))
+  if (col == COL_UNIT || col == COL_PROJECT)
+    {
+      gpointer chosen = col == COL_UNIT ? bud_document_lookup (self->doc, BUD_KIND_UNIT, line->unit)
+                        : line->project != 0 ? bud_document_lookup (self->doc, BUD_KIND_PROJECT, line->project)
+                        : NULL;
+      const char *name = chosen == NULL ? (col == COL_UNIT ? "" : "—")
+                         : col == COL_UNIT ? ((BudUnit *) chosen)->name : ((BudProject *) chosen)->name;
+
+      bud_units_choices_cell_set_text (child, name);
+      gtk_widget_set_sensitive (child, !bud_document_get_read_only (self->doc) &&
+                                (col == COL_UNIT || line->kind == BUD_SPEND_PROJECT));
+    }
+  else if (GTK_IS_LABEL (child))
     {
       g_autofree char *text = cell_text (self, col, line);
       gtk_label_set_text (GTK_LABEL (child), text);
-      gtk_widget_set_tooltip_text (child, text);
+      /* setting a tooltip asks the X server where the pointer is: only on a change */
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), text) != 0)
+        gtk_widget_set_tooltip_text (child, text);
     }
   else if (GTK_IS_DROP_DOWN (child))
     {
       gboolean editable = !bud_document_get_read_only (self->doc);
       gint pos;
 
-      switch (col)
+      switch ((int) col)
         {
         case COL_SOURCE:
           pos = line->source;
           break;
         case COL_KIND:
-          pos = line->kind;
-          break;
-        case COL_UNIT:
-          pos = bud_kind_model_find (self->units, line->unit);
-          break;
-        case COL_PROJECT:
         default:
-          /* after the "none" item */
-          pos = line->project != 0 ? bud_kind_model_find (self->projects, line->project) + 1 : 0;
-          editable = editable && line->kind == BUD_SPEND_PROJECT;
+          pos = line->kind;
           break;
         }
       g_signal_handlers_block_by_func (child, on_choice_selected, self);
@@ -631,6 +654,13 @@ bud_lines_page_get_amount_entry (BudLinesPage *self,
   return g_hash_table_lookup (self->cells[COL_AMOUNT], &id);
 }
 
+BudUnitsChooser *
+bud_lines_page_get_chooser (BudLinesPage *self,
+                            const char   *field)
+{
+  return g_str_equal (field, "unit") ? self->unit_chooser : self->project_chooser;
+}
+
 GtkWidget *
 bud_lines_page_get_cell (BudLinesPage *self,
                          gint64        id,
@@ -663,31 +693,28 @@ bud_lines_page_get_n_shown (BudLinesPage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 
-/* ---- the shared unit and project lists ---- */
+/* ---- names shown in the cells ---- */
 
-/* While a shared list changes, the drop-downs over it may move their
- * selection (an item went away, the list was reloaded): not a user's choice,
- * so nothing is stored, and afterwards each cell shows its line's value. */
+/* A unit or project renamed (or everything reloaded): only the cells on
+ * screen that show it are redrawn. */
 static void
-on_shared_changing (BudLinesPage *self)
+refresh_names (BudLinesPage *self,
+               BudKind       kind,
+               gint64        id)
 {
-  self->syncing++;
-}
+  Column col = kind == BUD_KIND_UNIT ? COL_UNIT : COL_PROJECT;
+  GHashTableIter iter;
+  gpointer cell;
 
-static void
-on_shared_changed (BudLinesPage *self)
-{
-  static const Column shared_cols[] = { COL_UNIT, COL_PROJECT };
-
-  self->syncing--;
-  for (guint i = 0; i < G_N_ELEMENTS (shared_cols); i++)
+  g_hash_table_iter_init (&iter, self->cells[col]);
+  while (g_hash_table_iter_next (&iter, NULL, &cell))
     {
-      GHashTableIter iter;
-      gpointer cell;
+      GtkListItem *list_item = g_object_get_data (cell, "list-item");
+      BudEntityItem *item = gtk_list_item_get_item (list_item);
+      BudLine *line = item != NULL ? bud_entity_item_get_entity (item) : NULL;
 
-      g_hash_table_iter_init (&iter, self->cells[shared_cols[i]]);
-      while (g_hash_table_iter_next (&iter, NULL, &cell))
-        refresh_cell (g_object_get_data (cell, "list-item"));
+      if (line != NULL && (id == 0 || (kind == BUD_KIND_UNIT ? line->unit : line->project) == id))
+        refresh_cell (list_item);
     }
 }
 
@@ -704,6 +731,14 @@ on_document_changed (BudLinesPage *self,
       field != NULL && (g_str_equal (field, "kind") || g_str_equal (field, "unit") || g_str_equal (field, "func") ||
                         g_str_equal (field, "econ") || g_str_equal (field, "note")))
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if ((kind == BUD_KIND_UNIT || kind == BUD_KIND_PROJECT) && type == BUD_CHANGE_UPDATE &&
+      g_strcmp0 (field, "name") == 0)
+    refresh_names (self, kind, id);
+  if (type == BUD_CHANGE_RELOAD)
+    {
+      refresh_names (self, BUD_KIND_UNIT, 0);
+      refresh_names (self, BUD_KIND_PROJECT, 0);
+    }
   if (type != BUD_CHANGE_UPDATE || kind == BUD_KIND_LINE)
     update_count (self);
 }
@@ -725,13 +760,12 @@ lines_set_document (BudSection  *section,
       self->doc = g_object_ref (doc);
       self->changed_id = g_signal_connect_swapped (doc, "changed", G_CALLBACK (on_document_changed), self);
     }
-  /* the old rows' drop-downs lose their choices here: not a choice of the user */
-  self->syncing++;
+  gtk_popover_popdown (GTK_POPOVER (self->unit_chooser));
+  gtk_popover_popdown (GTK_POPOVER (self->project_chooser));
   gtk_drop_down_set_selected (self->unit_filter, 0);
   bud_kind_model_set_document (self->units, doc);
   bud_kind_model_set_document (self->projects, doc);
   bud_kind_model_set_document (self->model, doc);
-  self->syncing--;
   gtk_widget_set_sensitive (self->add_button, editable);
   gtk_widget_set_sensitive (self->remove_button, editable);
   update_count (self);
@@ -770,12 +804,14 @@ bud_lines_page_dispose (GObject *object)
   self->filtered = NULL;
   g_clear_object (&self->source_labels);
   g_clear_object (&self->kind_labels);
-  g_clear_object (&self->project_choices);
   g_clear_object (&self->unit_choices);
   g_clear_object (&self->units);
   g_clear_object (&self->projects);
-  g_clear_object (&self->unit_factory);
-  g_clear_object (&self->project_factory);
+  if (self->unit_chooser != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->unit_chooser));
+  if (self->project_chooser != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->project_chooser));
+  self->unit_chooser = self->project_chooser = NULL;
   g_clear_object (&self->filter);
   for (guint i = 0; i < N_COLS; i++)
     g_clear_pointer (&self->cells[i], g_hash_table_unref);
@@ -819,25 +855,20 @@ bud_lines_page_init (BudLinesPage *self)
 
   self->units = bud_kind_model_new (BUD_KIND_UNIT);
   self->projects = bud_kind_model_new (BUD_KIND_PROJECT);
-  /* first and last to hear of a change of the shared lists, around the cells */
-  for (guint i = 0; i < 2; i++)
-    {
-      GObject *shared = i == 0 ? G_OBJECT (self->units) : G_OBJECT (self->projects);
-
-      g_signal_connect_swapped (shared, "items-changed", G_CALLBACK (on_shared_changing), self);
-      g_signal_connect_data (shared, "items-changed", G_CALLBACK (on_shared_changed), self, NULL,
-                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-    }
-  self->project_choices = bud_units_choices_with_none (G_LIST_MODEL (self->projects));
   self->unit_choices = bud_units_choices_with_none (G_LIST_MODEL (self->units));
-  self->unit_factory = bud_units_choices_factory ("");
-  self->project_factory = bud_units_choices_factory ("—");
   {
     g_autoptr(GtkListItemFactory) filter_factory = bud_units_choices_factory (_("All units"));
+    g_autoptr(GtkListItemFactory) factory = bud_units_choices_factory ("");
 
     gtk_drop_down_set_model (self->unit_filter, self->unit_choices);
     gtk_drop_down_set_factory (self->unit_filter, filter_factory);
+    self->unit_chooser = bud_units_chooser_new (self->units, factory);
+    self->project_chooser = bud_units_chooser_new (self->projects, factory);
   }
+  gtk_widget_set_parent (GTK_WIDGET (self->unit_chooser), GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->project_chooser), GTK_WIDGET (self));
+  g_signal_connect (self->unit_chooser, "chosen", G_CALLBACK (on_chosen), self);
+  g_signal_connect (self->project_chooser, "chosen", G_CALLBACK (on_chosen), self);
 
   self->model = bud_kind_model_new (BUD_KIND_LINE);
   self->filter = gtk_custom_filter_new (filter_line, self, NULL);

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "bud-units-chooser.h"
+
 G_BEGIN_DECLS
 
 #define BUD_TYPE_LINES_PAGE (bud_lines_page_get_type ())
@@ -19,6 +21,9 @@ GtkWidget *bud_lines_page_get_amount_entry (BudLinesPage *self,
 GtkWidget *bud_lines_page_get_cell         (BudLinesPage *self,
                                             gint64        id,
                                             const char   *field);
+/* The popover the "unit" or "project" cells open (tests). */
+BudUnitsChooser *bud_lines_page_get_chooser (BudLinesPage *self,
+                                             const char   *field);
 /* Shows only the lines of @unit (0: all units), as the unit filter does. */
 void       bud_lines_page_set_unit_filter  (BudLinesPage *self,
                                             gint64        unit);

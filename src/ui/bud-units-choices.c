@@ -1,4 +1,4 @@
-/* bud-units-choices.c — drop-downs over a document's units or projects, for grids
+/* bud-units-choices.c — choosing a unit or a project in a grid of 20,000 lines
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,8 +20,8 @@ bud_units_choices_with_none (GListModel *model)
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
 }
 
-static const char *
-entity_name (BudEntityItem *item)
+const char *
+bud_units_choices_name (BudEntityItem *item)
 {
   gpointer entity = bud_entity_item_get_entity (item);
 
@@ -43,7 +43,7 @@ show_name (BudEntityItem *item,
            const char    *field,
            GtkLabel      *label)
 {
-  const char *name = entity_name (item);
+  const char *name = bud_units_choices_name (item);
 
   if (name == NULL)
     name = g_object_get_data (G_OBJECT (label), "none-label");
@@ -97,16 +97,6 @@ bud_units_choices_factory (const char *none_label)
   return factory;
 }
 
-GtkWidget *
-bud_units_choices_drop_down (GListModel         *model,
-                             GtkListItemFactory *factory)
-{
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (model)), NULL);
-
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
-  return dropdown;
-}
-
 gint64
 bud_units_choices_selected (GtkDropDown *dropdown)
 {
@@ -115,32 +105,40 @@ bud_units_choices_selected (GtkDropDown *dropdown)
   return item != NULL ? bud_entity_item_get_id (item) : 0;
 }
 
-static GtkLabel *
-find_label (GtkWidget *widget)
+GtkWidget *
+bud_units_choices_cell_new (void)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
 
-      /* the button's stack also holds a "(None)" label, hidden */
-      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
-        continue;
-      if (GTK_IS_LABEL (child))
-        return GTK_LABEL (child);
-      /* the popup's list is not what the button shows */
-      if (GTK_IS_POPOVER (child))
-        continue;
-      if ((found = find_label (child)) != NULL)
-        return found;
-    }
-  return NULL;
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "label", label);
+  return button;
+}
+
+void
+bud_units_choices_cell_set_text (GtkWidget  *cell,
+                                 const char *text)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (cell), "label");
+
+  const char *tip = *text != '\0' ? text : NULL;
+
+  gtk_label_set_text (label, text);
+  /* setting a tooltip asks the X server where the pointer is: only on a change */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (cell), tip) != 0)
+    gtk_widget_set_tooltip_text (cell, tip);
 }
 
 const char *
-bud_units_choices_shown_text (GtkDropDown *dropdown)
+bud_units_choices_cell_get_text (GtkWidget *cell)
 {
-  GtkLabel *label = find_label (GTK_WIDGET (dropdown));
-
-  return label != NULL ? gtk_label_get_text (label) : NULL;
+  return gtk_label_get_text (g_object_get_data (G_OBJECT (cell), "label"));
 }
