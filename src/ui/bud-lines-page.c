@@ -4,7 +4,8 @@
  *
  * Rows are BudEntityItems made on demand by BudKindModel, cells are recycled, and
  * each editable cell is a field binding retargeted on bind: scrolling 20,000
- * lines costs only the rows on screen.
+ * lines costs only the rows on screen. The unit and project cells are light
+ * buttons sharing one chooser popover per column (bud-units-choices.h says why).
  */
 #include "config.h"
 
@@ -17,6 +18,9 @@
 #include "bud-lines-page.h"
 #include "bud-entity-item.h"
 #include "bud-section.h"
+#include "bud-units.h"
+#include "bud-units-choices.h"
+#include "bud-units-chooser.h"
 
 /* in the order of the template's columns */
 typedef enum {
@@ -40,6 +44,7 @@ struct _BudLinesPage
   AdwBin               parent_instance;
 
   GtkDropDown         *kind_filter;
+  GtkDropDown         *unit_filter;
   GtkSearchEntry      *search;
   GtkLabel            *count_label;
   GtkWidget           *add_button;
@@ -52,7 +57,15 @@ struct _BudLinesPage
   GtkCustomFilter     *filter;
   GtkSingleSelection  *selection;
   GtkStringList       *source_labels;
-  GHashTable          *amount_entries;   /* line id → GtkWidget, cells on screen */
+  GtkStringList       *kind_labels;
+  BudKindModel        *units;            /* shared by every unit drop-down */
+  BudKindModel        *projects;
+  GListModel          *unit_choices;     /* "all units", then the units (filter) */
+  BudUnitsChooser     *unit_chooser;     /* one popover for every unit cell */
+  BudUnitsChooser     *project_chooser;
+  gint64               choosing_line;    /* the line the open chooser is for */
+  GHashTable          *cells[N_COLS];    /* line id → the column's cell widget on screen */
+  gint64               filter_unit;      /* 0: all */
   gulong               changed_id;
 };
 
@@ -72,24 +85,12 @@ cell_text (BudLinesPage  *self,
 
   switch (col)
     {
-    case COL_UNIT:
-      {
-        BudUnit *unit = bud_document_lookup (self->doc, BUD_KIND_UNIT, line->unit);
-        return g_strdup (unit != NULL ? unit->name : "");
-      }
     case COL_FUNC_NAME:
       name = bud_catalog_name (NULL, self->doc, BUD_SCHEME_FUNCTIONAL, line->func);
       return g_strdup (name != NULL ? name : _("(not in the catalog)"));
     case COL_ECON_NAME:
       name = bud_catalog_name (NULL, self->doc, BUD_SCHEME_ECONOMIC, line->econ);
       return g_strdup (name != NULL ? name : _("(not in the catalog)"));
-    case COL_KIND:
-      return g_strdup (line->kind == BUD_SPEND_PROJECT ? _("Project") : _("Basic"));
-    case COL_PROJECT:
-      {
-        BudProject *project = line->project != 0 ? bud_document_lookup (self->doc, BUD_KIND_PROJECT, line->project) : NULL;
-        return g_strdup (project != NULL ? project->name : "");
-      }
     default:
       return g_strdup ("");
     }
@@ -136,24 +137,128 @@ create_picker (GtkMenuButton *button,
   gtk_menu_button_set_popover (button, GTK_WIDGET (picker));
 }
 
+static void refresh_cell (GtkListItem *list_item);
+
+/* A basic line belongs to no project: switching to basic clears the project in
+ * the same undo step, as the check lines.project-link requires. A project line
+ * without a project is allowed for a moment (the check flags it) so that the
+ * user can choose the project next, but not when there is none to choose. */
+static gboolean
+store_kind (BudLinesPage  *self,
+            BudLine       *line,
+            BudSpendKind   kind,
+            GError       **error)
+{
+  if (kind == BUD_SPEND_PROJECT && bud_document_count (self->doc, BUD_KIND_PROJECT) == 0)
+    {
+      g_set_error (error, BUD_DOCUMENT_ERROR, BUD_DOCUMENT_ERROR_INVALID,
+                   _("A project line must belong to a project: add one on the Projects page first"));
+      return FALSE;
+    }
+  if (!bud_document_begin (self->doc, error))
+    return FALSE;
+  if (!bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "kind", kind, error) ||
+      (kind == BUD_SPEND_BASIC && line->project != 0 &&
+       !bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "project", 0, error)))
+    {
+      bud_document_rollback (self->doc);
+      return FALSE;
+    }
+  return bud_document_commit (self->doc, error);
+}
+
 static void
-on_source_selected (GtkDropDown  *dropdown,
+on_choice_selected (GtkDropDown  *dropdown,
                     GParamSpec   *pspec,
                     BudLinesPage *self)
 {
   GtkListItem *list_item = g_object_get_data (G_OBJECT (dropdown), "list-item");
+  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), "column"));
   BudEntityItem *item = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
   BudLine *line = item != NULL ? bud_entity_item_get_entity (item) : NULL;
   guint selected = gtk_drop_down_get_selected (dropdown);
   g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
 
-  if (line == NULL || selected == GTK_INVALID_LIST_POSITION || (int) selected == line->source)
+  if (line == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
-  if (!bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "source", selected, &error))
+
+  switch (col)
+    {
+    case COL_SOURCE:
+      if ((int) selected != line->source)
+        ok = bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "source", selected, &error);
+      break;
+    case COL_KIND:
+      if ((int) selected != line->kind)
+        ok = store_kind (self, line, selected, &error);
+      break;
+    default:
+      break;
+    }
+  if (!ok)
     {
       bud_section_notify (GTK_WIDGET (self), error->message);
-      gtk_drop_down_set_selected (dropdown, line->source);
+      /* back to what is stored */
+      refresh_cell (list_item);
     }
+}
+
+static void
+on_chooser_cell_clicked (GtkWidget    *cell,
+                         BudLinesPage *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (cell), "list-item");
+  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "column"));
+  BudEntityItem *item = gtk_list_item_get_item (list_item);
+  BudLine *line = item != NULL ? bud_entity_item_get_entity (item) : NULL;
+
+  if (line == NULL)
+    return;
+  self->choosing_line = line->id;
+  if (col == COL_UNIT)
+    bud_units_chooser_popup (self->unit_chooser, cell, line->unit);
+  else
+    bud_units_chooser_popup (self->project_chooser, cell, line->project);
+}
+
+static void
+on_chosen (BudUnitsChooser *chooser,
+           gint64           id,
+           BudLinesPage    *self)
+{
+  const char *field = chooser == self->unit_chooser ? "unit" : "project";
+  g_autoptr(GError) error = NULL;
+
+  if (self->doc == NULL || bud_document_lookup (self->doc, BUD_KIND_LINE, self->choosing_line) == NULL)
+    return;
+  if (!bud_document_set_int (self->doc, BUD_KIND_LINE, self->choosing_line, field, id, &error))
+    bud_section_notify (GTK_WIDGET (self), error->message);
+}
+
+static GtkWidget *
+choice_cell (BudLinesPage *self,
+             GtkListItem  *list_item,
+             Column        col)
+{
+  GtkWidget *child;
+
+  if (col == COL_UNIT || col == COL_PROJECT)
+    {
+      child = bud_units_choices_cell_new ();
+      g_signal_connect (child, "clicked", G_CALLBACK (on_chooser_cell_clicked), self);
+    }
+  else
+    {
+      /* short fixed lists: a real drop-down costs little */
+      child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (col == COL_SOURCE ? self->source_labels
+                                                                                : self->kind_labels)), NULL);
+      gtk_widget_add_css_class (child, "flat");
+      g_signal_connect (child, "notify::selected", G_CALLBACK (on_choice_selected), self);
+    }
+  g_object_set_data (G_OBJECT (child), "list-item", list_item);
+  g_object_set_data (G_OBJECT (child), "column", GINT_TO_POINTER (col));
+  return child;
 }
 
 static void
@@ -196,10 +301,10 @@ setup_cell (GtkSignalListItemFactory *factory,
       g_object_set_data (G_OBJECT (child), "entry", child);
       break;
     case COL_SOURCE:
-      child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->source_labels)), NULL);
-      gtk_widget_add_css_class (child, "flat");
-      g_object_set_data (G_OBJECT (child), "list-item", list_item);
-      g_signal_connect (child, "notify::selected", G_CALLBACK (on_source_selected), self);
+    case COL_KIND:
+    case COL_UNIT:
+    case COL_PROJECT:
+      child = choice_cell (self, list_item, col);
       break;
     default:
       child = gtk_label_new ("");
@@ -219,21 +324,48 @@ refresh_cell (GtkListItem *list_item)
   GtkWidget *child = gtk_list_item_get_child (list_item);
   BudLine *line = item != NULL ? bud_entity_item_get_entity (item) : NULL;
 
-  if (line == NULL || self == NULL)
+  if (line == NULL || self == NULL || self->doc == NULL)
     return;
 
-  if (GTK_IS_LABEL (child))
+  if (col == COL_UNIT || col == COL_PROJECT)
+    {
+      gpointer chosen = col == COL_UNIT ? bud_document_lookup (self->doc, BUD_KIND_UNIT, line->unit)
+                        : line->project != 0 ? bud_document_lookup (self->doc, BUD_KIND_PROJECT, line->project)
+                        : NULL;
+      const char *name = chosen == NULL ? (col == COL_UNIT ? "" : "—")
+                         : col == COL_UNIT ? ((BudUnit *) chosen)->name : ((BudProject *) chosen)->name;
+
+      bud_units_choices_cell_set_text (child, name);
+      gtk_widget_set_sensitive (child, !bud_document_get_read_only (self->doc) &&
+                                (col == COL_UNIT || line->kind == BUD_SPEND_PROJECT));
+    }
+  else if (GTK_IS_LABEL (child))
     {
       g_autofree char *text = cell_text (self, col, line);
       gtk_label_set_text (GTK_LABEL (child), text);
-      gtk_widget_set_tooltip_text (child, text);
+      /* setting a tooltip asks the X server where the pointer is: only on a change */
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), text) != 0)
+        gtk_widget_set_tooltip_text (child, text);
     }
   else if (GTK_IS_DROP_DOWN (child))
     {
-      g_signal_handlers_block_by_func (child, on_source_selected, self);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (child), line->source);
-      g_signal_handlers_unblock_by_func (child, on_source_selected, self);
-      gtk_widget_set_sensitive (child, !bud_document_get_read_only (self->doc));
+      gboolean editable = !bud_document_get_read_only (self->doc);
+      gint pos;
+
+      switch ((int) col)
+        {
+        case COL_SOURCE:
+          pos = line->source;
+          break;
+        case COL_KIND:
+        default:
+          pos = line->kind;
+          break;
+        }
+      g_signal_handlers_block_by_func (child, on_choice_selected, self);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (child), pos >= 0 ? (guint) pos : GTK_INVALID_LIST_POSITION);
+      g_signal_handlers_unblock_by_func (child, on_choice_selected, self);
+      gtk_widget_set_sensitive (child, editable);
     }
 }
 
@@ -259,11 +391,10 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "page", self);
   g_object_set_data (G_OBJECT (list_item), "column", GINT_TO_POINTER (col));
 
+  g_hash_table_insert (self->cells[col], g_memdup2 (&id, sizeof id), entry != NULL ? entry : child);
   if (entry != NULL)
     {
       bud_field_binding_set_target (bud_field_binding_get (entry), self->doc, id);
-      if (col == COL_AMOUNT)
-        g_hash_table_insert (self->amount_entries, g_memdup2 (&id, sizeof id), entry);
       return;
     }
 
@@ -280,13 +411,12 @@ unbind_cell (GtkSignalListItemFactory *factory,
   BudEntityItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
   GtkWidget *entry = g_object_get_data (G_OBJECT (child), "entry");
+  gint64 id = item != NULL ? bud_entity_item_get_id (item) : 0;
 
+  if (g_hash_table_lookup (self->cells[col], &id) == (entry != NULL ? entry : child))
+    g_hash_table_remove (self->cells[col], &id);
   if (entry != NULL)
     {
-      gint64 id = bud_field_binding_get_id (bud_field_binding_get (entry));
-
-      if (col == COL_AMOUNT && g_hash_table_lookup (self->amount_entries, &id) == entry)
-        g_hash_table_remove (self->amount_entries, &id);
       bud_field_binding_set_target (bud_field_binding_get (entry), self->doc, 0);
       return;
     }
@@ -311,6 +441,8 @@ filter_line (gpointer item,
     return FALSE;
   if (kind == FILTER_PROJECT && line->kind != BUD_SPEND_PROJECT)
     return FALSE;
+  if (self->filter_unit != 0 && line->unit != self->filter_unit)
+    return FALSE;
   if (*query != '\0' &&
       !g_str_has_prefix (line->func, query) && !g_str_has_prefix (line->econ, query) &&
       strstr (line->note, query) == NULL)
@@ -321,7 +453,7 @@ filter_line (gpointer item,
 static gboolean
 filter_active (BudLinesPage *self)
 {
-  return gtk_drop_down_get_selected (self->kind_filter) != FILTER_ALL ||
+  return gtk_drop_down_get_selected (self->kind_filter) != FILTER_ALL || self->filter_unit != 0 ||
          *gtk_editable_get_text (GTK_EDITABLE (self->search)) != '\0';
 }
 
@@ -343,6 +475,10 @@ update_count (BudLinesPage *self)
 static void
 on_filter_changed (BudLinesPage *self)
 {
+  /* the filter drop-downs also speak while the page is built and torn down */
+  if (self->filtered == NULL)
+    return;
+  self->filter_unit = bud_units_choices_selected (self->unit_filter);
   /* Without a filter the model passes rows through untouched: no item is made
    * for the 20,000 rows that are not on screen. */
   if (filter_active (self))
@@ -412,7 +548,8 @@ bud_lines_page_add_line (BudLinesPage *self)
     {
       GPtrArray *projects = bud_document_items (self->doc, BUD_KIND_PROJECT);
 
-      line->unit = first_unit (self->doc);
+      /* a new line of the unit the user is looking at */
+      line->unit = self->filter_unit != 0 ? self->filter_unit : first_unit (self->doc);
       /* a placeholder the user replaces with the picker; the checks flag it until then */
       g_free (line->func);
       line->func = g_strdup ("2010101");
@@ -494,6 +631,7 @@ bud_lines_page_select_line (BudLinesPage *self,
     {
       /* the filter hides it: show everything */
       gtk_drop_down_set_selected (self->kind_filter, FILTER_ALL);
+      gtk_drop_down_set_selected (self->unit_filter, 0);
       gtk_editable_set_text (GTK_EDITABLE (self->search), "");
       on_filter_changed (self);
       pos = bud_kind_model_find (self->model, id);
@@ -513,13 +651,71 @@ GtkWidget *
 bud_lines_page_get_amount_entry (BudLinesPage *self,
                                  gint64        id)
 {
-  return g_hash_table_lookup (self->amount_entries, &id);
+  return g_hash_table_lookup (self->cells[COL_AMOUNT], &id);
+}
+
+BudUnitsChooser *
+bud_lines_page_get_chooser (BudLinesPage *self,
+                            const char   *field)
+{
+  return g_str_equal (field, "unit") ? self->unit_chooser : self->project_chooser;
+}
+
+GtkWidget *
+bud_lines_page_get_cell (BudLinesPage *self,
+                         gint64        id,
+                         const char   *field)
+{
+  static const struct { const char *field; Column col; } columns[] = {
+    { "func", COL_FUNC }, { "econ", COL_ECON }, { "amount", COL_AMOUNT }, { "source", COL_SOURCE },
+    { "kind", COL_KIND }, { "project", COL_PROJECT }, { "unit", COL_UNIT }, { "note", COL_NOTE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (g_str_equal (columns[i].field, field))
+      return g_hash_table_lookup (self->cells[columns[i].col], &id);
+  return NULL;
+}
+
+void
+bud_lines_page_set_unit_filter (BudLinesPage *self,
+                                gint64        unit)
+{
+  gint pos = unit != 0 ? bud_kind_model_find (self->units, unit) : -1;
+
+  /* after "All units" */
+  gtk_drop_down_set_selected (self->unit_filter, pos >= 0 ? (guint) pos + 1 : 0);
 }
 
 guint
 bud_lines_page_get_n_shown (BudLinesPage *self)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+/* ---- names shown in the cells ---- */
+
+/* A unit or project renamed (or everything reloaded): only the cells on
+ * screen that show it are redrawn. */
+static void
+refresh_names (BudLinesPage *self,
+               BudKind       kind,
+               gint64        id)
+{
+  Column col = kind == BUD_KIND_UNIT ? COL_UNIT : COL_PROJECT;
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->cells[col]);
+  while (g_hash_table_iter_next (&iter, NULL, &cell))
+    {
+      GtkListItem *list_item = g_object_get_data (cell, "list-item");
+      BudEntityItem *item = gtk_list_item_get_item (list_item);
+      BudLine *line = item != NULL ? bud_entity_item_get_entity (item) : NULL;
+
+      if (line != NULL && (id == 0 || (kind == BUD_KIND_UNIT ? line->unit : line->project) == id))
+        refresh_cell (list_item);
+    }
 }
 
 /* ---- section ---- */
@@ -532,9 +728,17 @@ on_document_changed (BudLinesPage *self,
                      int           type)
 {
   if (kind == BUD_KIND_LINE && type == BUD_CHANGE_UPDATE && filter_active (self) &&
-      field != NULL && (g_str_equal (field, "kind") || g_str_equal (field, "func") ||
+      field != NULL && (g_str_equal (field, "kind") || g_str_equal (field, "unit") || g_str_equal (field, "func") ||
                         g_str_equal (field, "econ") || g_str_equal (field, "note")))
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if ((kind == BUD_KIND_UNIT || kind == BUD_KIND_PROJECT) && type == BUD_CHANGE_UPDATE &&
+      g_strcmp0 (field, "name") == 0)
+    refresh_names (self, kind, id);
+  if (type == BUD_CHANGE_RELOAD)
+    {
+      refresh_names (self, BUD_KIND_UNIT, 0);
+      refresh_names (self, BUD_KIND_PROJECT, 0);
+    }
   if (type != BUD_CHANGE_UPDATE || kind == BUD_KIND_LINE)
     update_count (self);
 }
@@ -556,6 +760,11 @@ lines_set_document (BudSection  *section,
       self->doc = g_object_ref (doc);
       self->changed_id = g_signal_connect_swapped (doc, "changed", G_CALLBACK (on_document_changed), self);
     }
+  gtk_popover_popdown (GTK_POPOVER (self->unit_chooser));
+  gtk_popover_popdown (GTK_POPOVER (self->project_chooser));
+  gtk_drop_down_set_selected (self->unit_filter, 0);
+  bud_kind_model_set_document (self->units, doc);
+  bud_kind_model_set_document (self->projects, doc);
   bud_kind_model_set_document (self->model, doc);
   gtk_widget_set_sensitive (self->add_button, editable);
   gtk_widget_set_sensitive (self->remove_button, editable);
@@ -591,9 +800,21 @@ bud_lines_page_dispose (GObject *object)
   /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
    * libadwaita 1.2 criticals when that child is already gone */
   g_clear_object (&self->selection);
+  /* the selection owned it */
+  self->filtered = NULL;
   g_clear_object (&self->source_labels);
+  g_clear_object (&self->kind_labels);
+  g_clear_object (&self->unit_choices);
+  g_clear_object (&self->units);
+  g_clear_object (&self->projects);
+  if (self->unit_chooser != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->unit_chooser));
+  if (self->project_chooser != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->project_chooser));
+  self->unit_chooser = self->project_chooser = NULL;
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->amount_entries, g_hash_table_unref);
+  for (guint i = 0; i < N_COLS; i++)
+    g_clear_pointer (&self->cells[i], g_hash_table_unref);
   G_OBJECT_CLASS (bud_lines_page_parent_class)->dispose (object);
 }
 
@@ -606,6 +827,7 @@ bud_lines_page_class_init (BudLinesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/deptbudget/DeptBudget/bud-lines-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BudLinesPage, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, BudLinesPage, unit_filter);
   gtk_widget_class_bind_template_child (widget_class, BudLinesPage, search);
   gtk_widget_class_bind_template_child (widget_class, BudLinesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, BudLinesPage, add_button);
@@ -623,10 +845,30 @@ bud_lines_page_init (BudLinesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->amount_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < N_COLS; i++)
+    self->cells[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->source_labels = gtk_string_list_new (NULL);
   for (guint s = 0; s < BUD_N_SOURCES; s++)
     gtk_string_list_append (self->source_labels, bud_source_label (s));
+  /* in BudSpendKind order */
+  self->kind_labels = gtk_string_list_new ((const char *[]) { _("Basic"), _("Project"), NULL });
+
+  self->units = bud_kind_model_new (BUD_KIND_UNIT);
+  self->projects = bud_kind_model_new (BUD_KIND_PROJECT);
+  self->unit_choices = bud_units_choices_with_none (G_LIST_MODEL (self->units));
+  {
+    g_autoptr(GtkListItemFactory) filter_factory = bud_units_choices_factory (_("All units"));
+    g_autoptr(GtkListItemFactory) factory = bud_units_choices_factory ("");
+
+    gtk_drop_down_set_model (self->unit_filter, self->unit_choices);
+    gtk_drop_down_set_factory (self->unit_filter, filter_factory);
+    self->unit_chooser = bud_units_chooser_new (self->units, factory);
+    self->project_chooser = bud_units_chooser_new (self->projects, factory);
+  }
+  gtk_widget_set_parent (GTK_WIDGET (self->unit_chooser), GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->project_chooser), GTK_WIDGET (self));
+  g_signal_connect (self->unit_chooser, "chosen", G_CALLBACK (on_chosen), self);
+  g_signal_connect (self->project_chooser, "chosen", G_CALLBACK (on_chosen), self);
 
   self->model = bud_kind_model_new (BUD_KIND_LINE);
   self->filter = gtk_custom_filter_new (filter_line, self, NULL);

@@ -7,6 +7,7 @@
 #include "bud-field-binding.h"
 #include "bud-overview-page.h"
 #include "bud-section.h"
+#include "bud-units-group.h"
 
 typedef struct {
   const char *id;     /* template child id = field name */
@@ -34,8 +35,9 @@ static const FieldSpec fields[] = {
 
 struct _BudOverviewPage
 {
-  AdwBin      parent_instance;
-  GtkWidget  *widgets[G_N_ELEMENTS (fields)];
+  AdwBin          parent_instance;
+  GtkWidget      *widgets[G_N_ELEMENTS (fields)];
+  BudUnitsGroup  *units_group;
 };
 
 static void bud_overview_page_section_init (BudSectionInterface *iface);
@@ -62,6 +64,21 @@ overview_set_document (BudSection  *section,
   /* the singletons always have id 1 */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     bud_field_binding_set_target (bud_field_binding_get (self->widgets[i]), doc, doc != NULL ? 1 : 0);
+  bud_units_group_set_document (self->units_group, doc);
+}
+
+static void
+overview_update (BudSection       *section,
+                 const BudSummary *summary)
+{
+  /* the lines each unit has change with any edit of the lines */
+  bud_units_group_refresh (BUD_OVERVIEW_PAGE (section)->units_group);
+}
+
+BudUnitsGroup *
+bud_overview_page_get_units_group (BudOverviewPage *self)
+{
+  return self->units_group;
 }
 
 static gboolean
@@ -71,8 +88,21 @@ overview_show_location (BudSection *section,
                         const char *field)
 {
   BudOverviewPage *self = BUD_OVERVIEW_PAGE (section);
-  GtkWidget *widget = field != NULL ? bud_overview_page_get_field_widget (self, field) : NULL;
+  GtkWidget *widget = NULL;
 
+  if (kind == BUD_KIND_UNIT)
+    {
+      BudUnitsRow *row = bud_units_group_get_row (self->units_group, id);
+
+      if (row == NULL)
+        return FALSE;
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      widget = field != NULL ? bud_units_row_get_field_row (row, field) : NULL;
+      gtk_widget_grab_focus (widget != NULL ? widget : GTK_WIDGET (row));
+      return TRUE;
+    }
+  if (field != NULL)
+    widget = bud_overview_page_get_field_widget (self, field);
   if (widget == NULL)
     return FALSE;
   gtk_widget_grab_focus (widget);
@@ -83,6 +113,7 @@ static void
 bud_overview_page_section_init (BudSectionInterface *iface)
 {
   iface->set_document = overview_set_document;
+  iface->update = overview_update;
   iface->show_location = overview_show_location;
 }
 
@@ -105,11 +136,13 @@ bud_overview_page_class_init (BudOverviewPageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     gtk_widget_class_bind_template_child_full (widget_class, fields[i].id, FALSE,
                                                G_STRUCT_OFFSET (BudOverviewPage, widgets) + i * sizeof (GtkWidget *));
+  gtk_widget_class_bind_template_child (widget_class, BudOverviewPage, units_group);
 }
 
 static void
 bud_overview_page_init (BudOverviewPage *self)
 {
+  g_type_ensure (BUD_TYPE_UNITS_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     bud_field_binding_new (self->widgets[i], fields[i].kind, fields[i].id);

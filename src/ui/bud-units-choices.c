@@ -1,0 +1,146 @@
+/* bud-units-choices.c — choosing a unit or a project in a grid of 20,000 lines
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bud-units-choices.h"
+
+GListModel *
+bud_units_choices_with_none (GListModel *model)
+{
+  GListStore *none = g_list_store_new (BUD_TYPE_ENTITY_ITEM);
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GObject) none_item = g_object_new (BUD_TYPE_ENTITY_ITEM, NULL);
+
+  g_list_store_append (none, none_item);
+  g_list_store_append (parts, none);
+  g_list_store_append (parts, model);
+  g_object_unref (none);
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+}
+
+const char *
+bud_units_choices_name (BudEntityItem *item)
+{
+  gpointer entity = bud_entity_item_get_entity (item);
+
+  if (entity == NULL)
+    return NULL;
+  switch (bud_entity_item_get_kind (item))
+    {
+    case BUD_KIND_UNIT:
+      return ((BudUnit *) entity)->name;
+    case BUD_KIND_PROJECT:
+      return ((BudProject *) entity)->name;
+    default:
+      return NULL;
+    }
+}
+
+static void
+show_name (BudEntityItem *item,
+           const char    *field,
+           GtkLabel      *label)
+{
+  const char *name = bud_units_choices_name (item);
+
+  if (name == NULL)
+    name = g_object_get_data (G_OBJECT (label), "none-label");
+  gtk_label_set_text (label, name);
+}
+
+static void
+setup_item (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (label), "none-label", g_object_get_data (G_OBJECT (factory), "none-label"));
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_item (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item)
+{
+  BudEntityItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  show_name (item, NULL, GTK_LABEL (label));
+  /* a rename reaches exactly the labels showing that unit or project */
+  if (bud_entity_item_get_id (item) != 0)
+    g_signal_connect_object (item, "changed", G_CALLBACK (show_name), label, 0);
+}
+
+static void
+unbind_item (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  BudEntityItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, show_name, gtk_list_item_get_child (list_item));
+}
+
+GtkListItemFactory *
+bud_units_choices_factory (const char *none_label)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data_full (G_OBJECT (factory), "none-label", g_strdup (none_label), g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), NULL);
+  return factory;
+}
+
+gint64
+bud_units_choices_selected (GtkDropDown *dropdown)
+{
+  BudEntityItem *item = gtk_drop_down_get_selected_item (dropdown);
+
+  return item != NULL ? bud_entity_item_get_id (item) : 0;
+}
+
+GtkWidget *
+bud_units_choices_cell_new (void)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  /* regular weight like the other cells, not a flat button's bold */
+  gtk_widget_add_css_class (label, "body");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "label", label);
+  return button;
+}
+
+void
+bud_units_choices_cell_set_text (GtkWidget  *cell,
+                                 const char *text)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (cell), "label");
+
+  const char *tip = *text != '\0' ? text : NULL;
+
+  gtk_label_set_text (label, text);
+  /* setting a tooltip asks the X server where the pointer is: only on a change */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (cell), tip) != 0)
+    gtk_widget_set_tooltip_text (cell, tip);
+}
+
+const char *
+bud_units_choices_cell_get_text (GtkWidget *cell)
+{
+  return gtk_label_get_text (g_object_get_data (G_OBJECT (cell), "label"));
+}
