@@ -29,6 +29,10 @@ typedef enum {
   BUD_SANGONG_N
 } BudSangong;
 
+/* The 经济 款 of a 三公 item (NULL-terminated); NULL for the sums (total, vehicle). */
+const char * const *bud_check_sangong_codes (BudSangong item);
+#define BUD_CHECK_ENTRUSTED_CODE "30227"   /* 委托业务费 */
+
 /* What a classification code means to the rules, worked out once per
  * distinct code and run, then shared by every line using it. */
 typedef struct {

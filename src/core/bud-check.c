@@ -249,17 +249,41 @@ bud_check_code_key (BudScheme   scheme,
   return n ? ((guint) scheme << 28) | (n << 24) | value : 0;
 }
 
+/* The one list of the 经济 款 each 三公 item is made of: the checks, the
+ * measures and the derived page (bud-derived.c) all read it. */
+static const char * const sangong_abroad[] = { "30212", NULL };
+static const char * const sangong_reception[] = { "30217", NULL };
+static const char * const sangong_purchase[] = { "31013", "30913", NULL };
+static const char * const sangong_operation[] = { "30231", NULL };
+
+const char * const *
+bud_check_sangong_codes (BudSangong item)
+{
+  switch (item)
+    {
+    case BUD_SANGONG_ABROAD:
+      return sangong_abroad;
+    case BUD_SANGONG_RECEPTION:
+      return sangong_reception;
+    case BUD_SANGONG_VEHICLE_PURCHASE:
+      return sangong_purchase;
+    case BUD_SANGONG_VEHICLE_OPERATION:
+      return sangong_operation;
+    default:
+      return NULL;   /* a sum of the others */
+    }
+}
+
 static int
 sangong_of (const char *econ)
 {
-  if (strcmp (econ, "30212") == 0)
-    return BUD_SANGONG_ABROAD;
-  if (strcmp (econ, "30217") == 0)
-    return BUD_SANGONG_RECEPTION;
-  if (strcmp (econ, "31013") == 0 || strcmp (econ, "30913") == 0)
-    return BUD_SANGONG_VEHICLE_PURCHASE;
-  if (strcmp (econ, "30231") == 0)
-    return BUD_SANGONG_VEHICLE_OPERATION;
+  static const BudSangong leaves[] = {
+    BUD_SANGONG_ABROAD, BUD_SANGONG_RECEPTION, BUD_SANGONG_VEHICLE_PURCHASE, BUD_SANGONG_VEHICLE_OPERATION
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (leaves); i++)
+    if (g_strv_contains (bud_check_sangong_codes (leaves[i]), econ))
+      return leaves[i];
   return -1;
 }
 
@@ -315,7 +339,7 @@ code_info (BudCheckFigures *fig,
           bud_check_pair_of_econ (code, &c->pair, &c->pair2);
           c->sangong = sangong_of (code);
           c->personnel = g_str_has_prefix (code, "301") || g_str_has_prefix (code, "303");
-          c->entrusted = strcmp (code, "30227") == 0;
+          c->entrusted = strcmp (code, BUD_CHECK_ENTRUSTED_CODE) == 0;
         }
     }
   c->known = src->catalog == NULL || !c->level_ok ||
@@ -399,7 +423,11 @@ bud_check_figures_init (BudCheckFigures *fig,
 
       if (fiscal && econ != NULL)
         {
-          if (econ->sangong >= 0)
+          /* 表10 and 表11 count this year's grants only (their columns are the
+           * three budgets, no 结转), and the narrative quotes them */
+          gboolean granted = !bud_source_is_carry (l->source);
+
+          if (granted && econ->sangong >= 0)
             {
               fig->sangong[econ->sangong] += l->amount;
               if (econ->sangong == BUD_SANGONG_VEHICLE_PURCHASE ||
@@ -407,7 +435,7 @@ bud_check_figures_init (BudCheckFigures *fig,
                 fig->sangong[BUD_SANGONG_VEHICLE] += l->amount;
               fig->sangong[BUD_SANGONG_TOTAL] += l->amount;
             }
-          if (econ->entrusted)
+          if (granted && econ->entrusted)
             fig->entrusted += l->amount;
           /* 公用经费 = 基本支出 other than 人员经费 (301 工资福利, 303 对个人和家庭的补助) */
           if (l->kind == BUD_SPEND_BASIC && !econ->personnel)

@@ -76,8 +76,9 @@ void                bud_finding_free       (BudFinding            *finding);
 /* This year's figure of a comparative measure key (see the exchange format):
  * income.<source>/total = 控制数; expense.total/basic/project = all lines;
  * general.* and general.func.<项> = lines of 一般公共预算 (本级 and 上级转移支付,
- * without 结转); sangong.* = 财政拨款 lines (incl. 结转) on 30212 / 30217 /
- * 31013+30913 / 30231, basic and project; entrusted.total = 财政拨款 on 30227;
+ * without 结转); sangong.* = this year's 财政拨款 lines (without 结转, as 表10
+ * prints them) on 30212 / 30217 / 31013+30913 / 30231, basic and project;
+ * entrusted.total = this year's 财政拨款 on 30227 (表11);
  * running.total = 公用经费 of 财政拨款 basic lines (not 301/303).
  * FALSE for a key that names no figure we know. One pass over the lines per
  * call: for one figure, not for loops. */

@@ -569,7 +569,9 @@ add_line (Gen        *g,
     }
   if (fiscal)
     {
-      int s = sangong_of (econ);
+      /* 三公 and 委托 count this year's grants only, as 表10/11 (bud_check_measure_value) */
+      gboolean granted = !bud_source_is_carry (source);
+      int s = granted ? sangong_of (econ) : -1;
 
       if (s >= 0)
         {
@@ -578,7 +580,7 @@ add_line (Gen        *g,
           if (s == 4 || s == 5)
             g->sangong[3] += amount;
         }
-      if (strcmp (econ, "30227") == 0)
+      if (granted && strcmp (econ, "30227") == 0)
         g->entrusted += amount;
       if (kind == BUD_SPEND_BASIC && !g_str_has_prefix (econ, "301") && !g_str_has_prefix (econ, "303"))
         g->running += amount;
