@@ -75,14 +75,38 @@ typedef struct {
   BudCheckCode **line_econ;
 } BudCheckFigures;
 
+/* Verdicts kept between runs on one document (bud-check-cache.c), for the
+ * rules that judge each item on its own fields. dirty/all_dirty say which
+ * items changed since the last run; bud_check_run settles them at its end. */
+typedef struct {
+  BudDocument *doc;
+  gulong       handler;
+  GArray      *dirty[BUD_N_KINDS];       /* gint64 ids, maybe repeated */
+  gboolean     all_dirty[BUD_N_KINDS];   /* never judged, reloaded, or too many to list */
+  GHashTable  *text_hits[BUD_N_KINDS];   /* text.placeholder: id → its hits (value starts with the id) */
+  GHashTable  *bad_values;               /* perf.value: id → BudCheckItemRef of indicators with a finding */
+} BudCheckCache;
+
+/* An item a cached verdict is about, with where it was last seen in its list. */
+typedef struct {
+  gint64  id;
+  guint   position;
+} BudCheckItemRef;
+
 typedef struct {
   BudDocument            *doc;
   const BudCheckContext  *ctx;
   BudCheckFigures        *fig;
+  BudCheckCache          *cache;
   GPtrArray              *findings;
   GPtrArray              *strings;   /* formatted figures, freed with the run */
   guint                   seq;
 } BudCheckRun;
+
+BudCheckCache *bud_check_cache_get      (BudDocument *doc);
+void           bud_check_cache_settle   (BudCheckCache *cache);
+/* @entity's index in @items, trying *@hint first and updating it; -1 if absent */
+gint           bud_check_cache_position (GPtrArray *items, gconstpointer entity, guint *hint);
 
 /* Sums */
 void         bud_check_figures_init   (BudCheckFigures *fig, BudDocument *doc, BudCatalog *catalog);

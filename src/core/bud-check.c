@@ -735,6 +735,7 @@ bud_check_run (BudDocument           *doc,
   run.fig = &fig;
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bud_finding_free);
   run.strings = g_ptr_array_new_with_free_func (g_free);
+  run.cache = bud_check_cache_get (doc);
 
   bud_rules_meta (&run);
   bud_rules_balance (&run);
@@ -747,6 +748,8 @@ bud_check_run (BudDocument           *doc,
   bud_rules_comparison (&run);
   bud_rules_texts (&run);
   bud_rules_narrative (&run);
+  /* every rule that keeps verdicts has seen this run's changes */
+  bud_check_cache_settle (run.cache);
 
   g_ptr_array_sort (run.findings, compare_findings);
 
