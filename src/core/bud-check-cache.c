@@ -10,6 +10,11 @@
  * since the last run. The cache lives on the document (g_object_set_data_full)
  * and dies with it; like the document, it belongs to one thread.
  *
+ * The sums of the lines (BudCheckFigures) are kept too: the usual edit, an
+ * amount, moves them by the difference; anything else they are made of
+ * (codes, sources, projects, income, custom codes, the order of the lines)
+ * has them summed anew on the next run.
+ *
  * Only the verdict of an item is kept (does it need a finding, and where in
  * its text): the finding itself is written anew on each run, so its words
  * follow the names and figures it quotes, which may live in other items.
@@ -32,6 +37,38 @@ mark_all (BudCheckCache *cache,
   g_array_set_size (cache->dirty[kind], 0);
 }
 
+/* What bud_check_figures_init reads: any change there but a line's amount
+ * has the sums made anew. */
+static gboolean
+figures_read (BudKind kind)
+{
+  return kind == BUD_KIND_LINE || kind == BUD_KIND_INCOME || kind == BUD_KIND_PROJECT ||
+         kind == BUD_KIND_CARRYOVER || kind == BUD_KIND_CUSTOM_CODE;
+}
+
+static void
+note_figures (BudCheckCache *cache,
+              BudDocument   *doc,
+              BudKind        kind,
+              gint64         id,
+              const char    *field,
+              BudChangeType  type)
+{
+  if (!cache->fig_valid || !figures_read (kind))
+    return;
+  /* the sums use only the ids and order of projects and carry-over items,
+   * and neither the unit nor the note of a line */
+  if (type == BUD_CHANGE_UPDATE &&
+      (kind == BUD_KIND_PROJECT || kind == BUD_KIND_CARRYOVER ||
+       (kind == BUD_KIND_LINE && (g_strcmp0 (field, "unit") == 0 || g_strcmp0 (field, "note") == 0))))
+    return;
+  if (kind == BUD_KIND_LINE && type == BUD_CHANGE_UPDATE && g_strcmp0 (field, "amount") == 0 &&
+      cache->amount_dirty->len < MAX (DIRTY_MIN, bud_document_count (doc, kind) / 8))
+    g_array_append_val (cache->amount_dirty, id);
+  else
+    cache->fig_valid = FALSE;
+}
+
 static void
 on_changed (BudDocument *doc,
             int          kind,
@@ -41,6 +78,11 @@ on_changed (BudDocument *doc,
             gpointer     user_data)
 {
   BudCheckCache *cache = user_data;
+
+  if (type == BUD_CHANGE_RELOAD || kind < 0 || kind >= BUD_N_KINDS)
+    cache->fig_valid = FALSE;
+  else
+    note_figures (cache, doc, kind, id, field, type);
 
   /* an item's verdict goes with its id: a move changes only its position,
    * which is looked up when the finding is written */
@@ -76,6 +118,8 @@ cache_free (gpointer data)
       g_hash_table_unref (cache->text_hits[k]);
     }
   g_hash_table_unref (cache->bad_values);
+  g_array_unref (cache->amount_dirty);
+  bud_check_figures_clear (&cache->fig);
   g_free (cache);
 }
 
@@ -97,6 +141,7 @@ bud_check_cache_get (BudDocument *doc)
       cache->all_dirty[k] = TRUE;   /* nothing judged yet */
     }
   cache->bad_values = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  cache->amount_dirty = g_array_new (FALSE, FALSE, sizeof (gint64));
   cache->handler = g_signal_connect (doc, "changed", G_CALLBACK (on_changed), cache);
   g_object_set_data_full (G_OBJECT (doc), CACHE_KEY, cache, cache_free);
   return cache;
@@ -110,6 +155,36 @@ bud_check_cache_settle (BudCheckCache *cache)
       cache->all_dirty[k] = FALSE;
       g_array_set_size (cache->dirty[k], 0);
     }
+}
+
+BudCheckFigures *
+bud_check_cache_figures (BudCheckCache *cache,
+                         BudCatalog    *catalog)
+{
+  GPtrArray *lines = bud_document_items (cache->doc, BUD_KIND_LINE);
+
+  /* a catalog is filled before it is used, so the same one means the same codes */
+  if (cache->fig_valid && cache->fig_catalog == catalog)
+    {
+      guint hint = G_MAXUINT;
+
+      for (guint i = 0; i < cache->amount_dirty->len && cache->fig_valid; i++)
+        {
+          gint64 id = g_array_index (cache->amount_dirty, gint64, i);
+          const BudLine *l = bud_document_lookup (cache->doc, BUD_KIND_LINE, id);
+
+          cache->fig_valid = l != NULL && bud_check_figures_update_amount (&cache->fig, lines, l, &hint);
+        }
+    }
+  g_array_set_size (cache->amount_dirty, 0);
+  if (cache->fig_valid && cache->fig_catalog == catalog)
+    return &cache->fig;
+
+  bud_check_figures_clear (&cache->fig);
+  bud_check_figures_init (&cache->fig, cache->doc, catalog);
+  cache->fig_valid = TRUE;
+  cache->fig_catalog = catalog;
+  return &cache->fig;
 }
 
 gint
