@@ -15,6 +15,7 @@
 #include "bud-check.h"
 #include "bud-money.h"
 #include "bud-test-doc.h"
+#include "bud-synth.h"
 
 /* amounts of the clean document, in 分 */
 #define INCOME_GENERAL   1000000000   /* 1000.00 万元 */
@@ -1089,6 +1090,224 @@ test_measure_values (void)
   fixture_clear (&f);
 }
 
+/* ---- incremental runs ---- */
+
+/* Some rules keep verdicts per item between runs on one document and look
+ * again only at what changed (bud-check-cache.c). Whatever the edits, a run
+ * must find exactly what a first run on a copy of the document finds. */
+
+static const char * const edit_texts[] = {
+  "", "正常的说明文字", "XX", "内设科室 XX 个", "与 Exxon、XXL 展会对接", "待填写", "根据××号文件",
+  "***", "一、**财政拨款**", "2026 年ＸＸ月", "ｘｘ", "待补充", "x", "12.5", "1,000", "abc", "90", "%",
+};
+
+static const BudKind edit_kinds[] = {
+  BUD_KIND_META, BUD_KIND_PROFILE, BUD_KIND_UNIT, BUD_KIND_PROJECT, BUD_KIND_ALLOCATION,
+  BUD_KIND_CARRYOVER, BUD_KIND_LINE, BUD_KIND_COMPARATIVE, BUD_KIND_TARGET, BUD_KIND_INDICATOR,
+  BUD_KIND_TEXT, BUD_KIND_COMMENT,
+};
+
+static gpointer
+random_item (BudDocument *doc, BudKind kind)
+{
+  GPtrArray *items = bud_document_items (doc, kind);
+
+  return items->len ? g_ptr_array_index (items, g_test_rand_int_range (0, items->len)) : NULL;
+}
+
+static const char *
+random_text (GString *long_text)
+{
+  guint i = g_test_rand_int_range (0, G_N_ELEMENTS (edit_texts) + 1);
+
+  if (i < G_N_ELEMENTS (edit_texts))
+    return edit_texts[i];
+  /* a long text with the placeholder far from the start */
+  g_string_truncate (long_text, 0);
+  for (guint n = g_test_rand_int_range (1, 200); n > 0; n--)
+    g_string_append (long_text, "本项目资金用于");
+  g_string_append (long_text, g_test_rand_bit () ? "（待填写）" : "。");
+  return long_text->str;
+}
+
+/* One random edit through the document API; refused edits are fine too. */
+static void
+random_edit (BudDocument *doc, GString *long_text)
+{
+  g_autoptr(GError) error = NULL;
+  BudKind kind = edit_kinds[g_test_rand_int_range (0, G_N_ELEMENTS (edit_kinds))];
+  const BudEntityClass *klass = bud_entity_class (kind);
+  gint64 *e = random_item (doc, kind);
+  const BudField *f = &klass->fields[g_test_rand_int_range (0, klass->n_fields)];
+  BudIndicator *ind = random_item (doc, BUD_KIND_INDICATOR);
+  BudLine *line = random_item (doc, BUD_KIND_LINE);
+
+  switch (g_test_rand_int_range (0, 12))
+    {
+    case 0: case 1: case 2:
+      if (e != NULL && f->type == BUD_FIELD_TEXT)
+        bud_document_set_text (doc, kind, *e, f->name, random_text (long_text), &error);
+      break;
+    case 3:
+      if (ind == NULL)
+        break;
+      if (g_test_rand_bit ())
+        bud_document_set_int (doc, BUD_KIND_INDICATOR, ind->id, "op",
+                              g_test_rand_int_range (BUD_OP_GE, BUD_OP_QUAL + 1), &error);
+      else
+        bud_document_set_text (doc, BUD_KIND_INDICATOR, ind->id, g_test_rand_bit () ? "value" : "unit",
+                               random_text (long_text), &error);
+      break;
+    case 4:
+      if (line != NULL)
+        bud_document_set_int (doc, BUD_KIND_LINE, line->id, "amount",
+                              g_test_rand_int_range (0, 1000000) * 100, &error);
+      break;
+    case 5:
+      if (ind != NULL)
+        {
+          BudIndicator *copy = bud_entity_copy (BUD_KIND_INDICATOR, ind);
+
+          copy->id = 0;
+          bud_test_set_field_text (copy, BUD_KIND_INDICATOR, "name", random_text (long_text));
+          bud_document_insert (doc, BUD_KIND_INDICATOR, copy,
+                               g_test_rand_int_range (-1, bud_document_count (doc, BUD_KIND_INDICATOR)),
+                               &error);
+        }
+      break;
+    case 6:
+      if (e != NULL && !klass->singleton)
+        bud_document_remove (doc, kind, *e, &error);
+      break;
+    case 7:
+      if (e != NULL && !klass->singleton)
+        bud_document_move (doc, kind, *e,
+                           g_test_rand_int_range (0, bud_document_count (doc, kind)), &error);
+      break;
+    case 8:
+      if (bud_document_can_undo (doc))
+        bud_document_undo (doc, &error);
+      break;
+    case 9:
+      if (bud_document_can_redo (doc))
+        bud_document_redo (doc, &error);
+      break;
+    case 10:
+      /* edits that are rolled back: the document reloads */
+      g_assert_true (bud_document_begin (doc, &error));
+      if (ind != NULL)
+        bud_document_set_text (doc, BUD_KIND_INDICATOR, ind->id, "basis", "XX", NULL);
+      if (line != NULL)
+        bud_document_set_text (doc, BUD_KIND_LINE, line->id, "note", "待填写", NULL);
+      bud_document_rollback (doc);
+      break;
+    default:
+      bud_document_put_text (doc, g_test_rand_bit () ? "other_matters" : "glossary",
+                             random_text (long_text), &error);
+      break;
+    }
+}
+
+static void
+assert_same_findings (GPtrArray *got, GPtrArray *want, guint step)
+{
+  for (guint i = 0; i < MAX (got->len, want->len); i++)
+    {
+      BudFinding *a = i < got->len ? g_ptr_array_index (got, i) : NULL;
+      BudFinding *b = i < want->len ? g_ptr_array_index (want, i) : NULL;
+
+      if (a && b && strcmp (a->rule, b->rule) == 0 && a->severity == b->severity &&
+          a->kind == b->kind && a->id == b->id && g_strcmp0 (a->field, b->field) == 0 &&
+          a->position == b->position && strcmp (a->message, b->message) == 0)
+        continue;
+      dump (got);
+      g_error ("after edit %u, finding %u: incremental “%s: %s”, full run “%s: %s”", step, i,
+               a ? a->rule : "(none)", a ? a->message : "", b ? b->rule : "(none)",
+               b ? b->message : "");
+    }
+}
+
+/* A new document with the same items, ids and order, that no run has seen. */
+static BudDocument *
+copy_document (BudDocument *doc)
+{
+  BudDocument *copy = bud_document_new ();
+
+  for (BudKind kind = 0; kind < BUD_N_KINDS; kind++)
+    {
+      const BudEntityClass *klass = bud_entity_class (kind);
+      GPtrArray *items = bud_document_items (doc, kind);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          gconstpointer e = g_ptr_array_index (items, i);
+
+          if (klass->singleton)
+            for (guint f = 0; f < klass->n_fields; f++)
+              {
+                const BudField *field = &klass->fields[f];
+
+                if (field->type == BUD_FIELD_TEXT)
+                  bud_field_set_text (bud_document_singleton (copy, kind), field,
+                                      bud_field_get_text (e, field));
+                else
+                  bud_field_set_int (bud_document_singleton (copy, kind), field,
+                                     bud_field_get_int (e, field));
+              }
+          else
+            bud_test_insert (copy, kind, bud_entity_copy (kind, e));
+        }
+    }
+  return copy;
+}
+
+static void
+test_incremental (void)
+{
+  g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", NULL);
+  g_autoptr(BudDocument) doc = bud_synth_generate (BUD_SYNTH_M, 3);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  BudCheckContext ctx;
+  guint with_placeholder = 0, with_value = 0;
+
+  g_assert_nonnull (tpl);
+  bud_check_context_init (&ctx, tpl);
+  g_ptr_array_unref (bud_check_run (doc, &ctx));   /* the cache starts from here */
+
+  for (guint step = 0; step < 300; step++)
+    {
+      g_autoptr(GPtrArray) got = NULL;
+      g_autoptr(GPtrArray) want = NULL;
+      g_autoptr(BudDocument) copy = NULL;
+      static const char * const measures[] = { "expense.total", "general.basic", "sangong.total",
+                                               "running.total", "general.func.2010301" };
+      const char *measure = measures[step % G_N_ELEMENTS (measures)];
+      gint64 value = 0, fresh = 0;
+
+      random_edit (doc, long_text);
+      /* the pages ask for measures between check runs, from the same kept sums */
+      if (step % 2 == 0)
+        g_assert_true (bud_check_measure_value (doc, measure, &value));
+      got = bud_check_run (doc, &ctx);
+
+      copy = copy_document (doc);
+      want = bud_check_run (copy, &ctx);
+      assert_same_findings (got, want, step);
+      if (step % 2 == 0)
+        {
+          g_autoptr(BudDocument) other = copy_document (doc);
+
+          g_assert_true (bud_check_measure_value (other, measure, &fresh));
+          g_assert_cmpint (value, ==, fresh);
+        }
+      with_placeholder += count_rule (got, "text.placeholder") > 0;
+      with_value += count_rule (got, "perf.value") > 0;
+    }
+  /* the edits did reach the rules that keep verdicts */
+  g_assert_cmpuint (with_placeholder, >, 0);
+  g_assert_cmpuint (with_value, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1144,6 +1363,7 @@ main (int argc, char **argv)
   g_test_add_func ("/check/meta/year", test_meta_year);
   g_test_add_func ("/check/meta/department", test_meta_department);
   g_test_add_func ("/check/staffing", test_staffing);
+  g_test_add_func ("/check/incremental", test_incremental);
 
   ret = g_test_run ();
   bud_catalog_unref (test_catalog);

@@ -77,20 +77,56 @@ typedef struct {
   BudCheckCode *code_cache[1024];  /* direct-mapped in front of code_index */
   BudCheckCode **line_func;  /* by line position; NULL for a malformed code */
   BudCheckCode **line_econ;
+  gint64      *line_amount;  /* by line position: the amount summed, for bud_check_figures_update_amount */
 } BudCheckFigures;
+
+/* Verdicts kept between runs on one document (bud-check-cache.c), for the
+ * rules that judge each item on its own fields. dirty/all_dirty say which
+ * items changed since the last run; bud_check_run settles them at its end. */
+typedef struct {
+  BudDocument *doc;
+  gulong       handler;
+  GArray      *dirty[BUD_N_KINDS];       /* gint64 ids, maybe repeated */
+  gboolean     all_dirty[BUD_N_KINDS];   /* never judged, reloaded, or too many to list */
+  GHashTable  *text_hits[BUD_N_KINDS];   /* text.placeholder: id → its hits (value starts with the id) */
+  GHashTable  *bad_values;               /* perf.value: id → BudCheckItemRef of indicators with a finding */
+  /* the sums of the last run, brought up to date by the amount changes of
+   * lines; any other change to what they are made of makes them invalid */
+  BudCheckFigures  fig;
+  gboolean         fig_valid;
+  BudCatalog      *fig_catalog;
+  GArray          *amount_dirty;         /* ids of lines whose amount changed */
+} BudCheckCache;
+
+/* An item a cached verdict is about, with where it was last seen in its list. */
+typedef struct {
+  gint64  id;
+  guint   position;
+} BudCheckItemRef;
 
 typedef struct {
   BudDocument            *doc;
   const BudCheckContext  *ctx;
   BudCheckFigures        *fig;
+  BudCheckCache          *cache;
   GPtrArray              *findings;
   GPtrArray              *strings;   /* formatted figures, freed with the run */
   guint                   seq;
 } BudCheckRun;
 
+BudCheckCache *bud_check_cache_get      (BudDocument *doc);
+void           bud_check_cache_settle   (BudCheckCache *cache);
+/* The run's figures: the last run's, updated, or summed anew */
+BudCheckFigures *bud_check_cache_figures (BudCheckCache *cache, BudCatalog *catalog);
+/* @entity's index in @items, trying *@hint first and updating it; -1 if absent */
+gint           bud_check_cache_position (GPtrArray *items, gconstpointer entity, guint *hint);
+
 /* Sums */
 void         bud_check_figures_init   (BudCheckFigures *fig, BudDocument *doc, BudCatalog *catalog);
 void         bud_check_figures_clear  (BudCheckFigures *fig);
+/* Folds a change of @line's amount into @fig; FALSE if the line is not in @lines. */
+gboolean     bud_check_figures_update_amount (BudCheckFigures *fig, GPtrArray *lines,
+                                              const BudLine *line, guint *hint);
 BudCheckSum *bud_check_project_sum    (BudCheckFigures *fig, gint64 project);
 BudCheckSum *bud_check_carryover_sum  (BudCheckFigures *fig, gint64 carryover);
 gboolean     bud_check_figures_measure (BudCheckFigures *fig, const char *measure, gint64 *out);

@@ -218,12 +218,13 @@ bud_check_index_items (GPtrArray *items)
 static void
 sum_add (BudCheckSum *s,
          gint64       amount,
-         gboolean     fiscal)
+         gboolean     fiscal,
+         guint        count)
 {
   s->total += amount;
   if (fiscal)
     s->fiscal += amount;
-  s->n_lines++;
+  s->n_lines += count;
 }
 
 static gboolean
@@ -350,6 +351,77 @@ code_info (BudCheckFigures *fig,
   return c;
 }
 
+/* Adds @amount of line @l (at @position, its codes resolved) to every sum
+ * the line counts in. @count is 1 when the line itself is being counted,
+ * 0 when only its amount changed (then @amount is the difference). */
+static void
+add_line (BudCheckFigures *fig,
+          const BudLine   *l,
+          guint            position,
+          gint64           amount,
+          guint            count)
+{
+  BudCheckCode *func = fig->line_func[position];
+  BudCheckCode *econ = fig->line_econ[position];
+  gboolean fiscal;
+
+  if (l->source < 0 || l->source >= BUD_N_SOURCES)
+    return;
+  fiscal = bud_source_is_fiscal (l->source);
+  fig->by_source[l->source] += amount;
+  fig->lines_of_source[l->source] += count;
+  sum_add (&fig->all, amount, fiscal, count);
+  sum_add (l->kind == BUD_SPEND_PROJECT ? &fig->project : &fig->basic, amount, fiscal, count);
+
+  if (is_general (l->source))
+    {
+      fig->general_total += amount;
+      if (l->kind == BUD_SPEND_PROJECT)
+        fig->general_project += amount;
+      else
+        fig->general_basic += amount;
+      if (func != NULL)
+        {
+          func->general += amount;
+          func->has_general = TRUE;
+        }
+    }
+
+  if (fiscal && econ != NULL)
+    {
+      /* 表10 and 表11 count this year's grants only (their columns are the
+       * three budgets, no 结转), and the narrative quotes them */
+      gboolean granted = !bud_source_is_carry (l->source);
+
+      if (granted && econ->sangong >= 0)
+        {
+          fig->sangong[econ->sangong] += amount;
+          if (econ->sangong == BUD_SANGONG_VEHICLE_PURCHASE ||
+              econ->sangong == BUD_SANGONG_VEHICLE_OPERATION)
+            fig->sangong[BUD_SANGONG_VEHICLE] += amount;
+          fig->sangong[BUD_SANGONG_TOTAL] += amount;
+        }
+      if (granted && econ->entrusted)
+        fig->entrusted += amount;
+      /* 公用经费 = 基本支出 other than 人员经费 (301 工资福利, 303 对个人和家庭的补助) */
+      if (l->kind == BUD_SPEND_BASIC && !econ->personnel)
+        fig->running += amount;
+    }
+
+  if (l->project != 0)
+    {
+      BudCheckSum *s = bud_check_project_sum (fig, l->project);
+      if (s)
+        sum_add (s, amount, fiscal, count);
+    }
+  if (l->carryover != 0)
+    {
+      BudCheckSum *s = bud_check_carryover_sum (fig, l->carryover);
+      if (s)
+        sum_add (s, amount, fiscal, count);
+    }
+}
+
 void
 bud_check_figures_init (BudCheckFigures *fig,
                         BudDocument     *doc,
@@ -371,6 +443,7 @@ bud_check_figures_init (BudCheckFigures *fig,
   fig->codes = g_ptr_array_new_with_free_func (g_free);
   fig->line_func = g_new0 (BudCheckCode *, lines->len + 1);
   fig->line_econ = g_new0 (BudCheckCode *, lines->len + 1);
+  fig->line_amount = g_new0 (gint64, lines->len + 1);
 
   src.custom[0] = g_hash_table_new (g_str_hash, g_str_equal);
   src.custom[1] = g_hash_table_new (g_str_hash, g_str_equal);
@@ -393,67 +466,11 @@ bud_check_figures_init (BudCheckFigures *fig,
   for (guint i = 0; i < lines->len; i++)
     {
       BudLine *l = g_ptr_array_index (lines, i);
-      BudCheckCode *func = code_info (fig, &src, BUD_SCHEME_FUNCTIONAL, l->func, l, i);
-      BudCheckCode *econ = code_info (fig, &src, BUD_SCHEME_ECONOMIC, l->econ, l, i);
-      gboolean fiscal;
 
-      fig->line_func[i] = func;
-      fig->line_econ[i] = econ;
-      if (l->source < 0 || l->source >= BUD_N_SOURCES)
-        continue;
-      fiscal = bud_source_is_fiscal (l->source);
-      fig->by_source[l->source] += l->amount;
-      fig->lines_of_source[l->source]++;
-      sum_add (&fig->all, l->amount, fiscal);
-      sum_add (l->kind == BUD_SPEND_PROJECT ? &fig->project : &fig->basic, l->amount, fiscal);
-
-      if (is_general (l->source))
-        {
-          fig->general_total += l->amount;
-          if (l->kind == BUD_SPEND_PROJECT)
-            fig->general_project += l->amount;
-          else
-            fig->general_basic += l->amount;
-          if (func != NULL)
-            {
-              func->general += l->amount;
-              func->has_general = TRUE;
-            }
-        }
-
-      if (fiscal && econ != NULL)
-        {
-          /* 表10 and 表11 count this year's grants only (their columns are the
-           * three budgets, no 结转), and the narrative quotes them */
-          gboolean granted = !bud_source_is_carry (l->source);
-
-          if (granted && econ->sangong >= 0)
-            {
-              fig->sangong[econ->sangong] += l->amount;
-              if (econ->sangong == BUD_SANGONG_VEHICLE_PURCHASE ||
-                  econ->sangong == BUD_SANGONG_VEHICLE_OPERATION)
-                fig->sangong[BUD_SANGONG_VEHICLE] += l->amount;
-              fig->sangong[BUD_SANGONG_TOTAL] += l->amount;
-            }
-          if (granted && econ->entrusted)
-            fig->entrusted += l->amount;
-          /* 公用经费 = 基本支出 other than 人员经费 (301 工资福利, 303 对个人和家庭的补助) */
-          if (l->kind == BUD_SPEND_BASIC && !econ->personnel)
-            fig->running += l->amount;
-        }
-
-      if (l->project != 0)
-        {
-          BudCheckSum *s = bud_check_project_sum (fig, l->project);
-          if (s)
-            sum_add (s, l->amount, fiscal);
-        }
-      if (l->carryover != 0)
-        {
-          BudCheckSum *s = bud_check_carryover_sum (fig, l->carryover);
-          if (s)
-            sum_add (s, l->amount, fiscal);
-        }
+      fig->line_func[i] = code_info (fig, &src, BUD_SCHEME_FUNCTIONAL, l->func, l, i);
+      fig->line_econ[i] = code_info (fig, &src, BUD_SCHEME_ECONOMIC, l->econ, l, i);
+      fig->line_amount[i] = l->amount;
+      add_line (fig, l, i, l->amount, 1);
     }
 
   g_hash_table_unref (src.custom[0]);
@@ -469,8 +486,24 @@ bud_check_figures_clear (BudCheckFigures *fig)
   g_clear_pointer (&fig->codes, g_ptr_array_unref);
   g_clear_pointer (&fig->line_func, g_free);
   g_clear_pointer (&fig->line_econ, g_free);
+  g_clear_pointer (&fig->line_amount, g_free);
   g_clear_pointer (&fig->projects, g_free);
   g_clear_pointer (&fig->carryovers, g_free);
+}
+
+gboolean
+bud_check_figures_update_amount (BudCheckFigures *fig,
+                                 GPtrArray       *lines,
+                                 const BudLine   *line,
+                                 guint           *hint)
+{
+  gint position = bud_check_cache_position (lines, line, hint);
+
+  if (position < 0)
+    return FALSE;
+  add_line (fig, line, (guint) position, line->amount - fig->line_amount[position], 0);
+  fig->line_amount[position] = line->amount;
+  return TRUE;
 }
 
 BudCheckSum *
@@ -591,16 +624,18 @@ bud_check_measure_value (BudDocument *doc,
                          const char  *measure,
                          gint64      *out_value)
 {
-  BudCheckFigures fig;
+  BudCheckCache *cache;
   gint64 value = 0;
   gboolean ok;
 
   g_return_val_if_fail (BUD_IS_DOCUMENT (doc), FALSE);
   g_return_val_if_fail (measure != NULL, FALSE);
 
-  bud_check_figures_init (&fig, doc, NULL);
-  ok = bud_check_figures_measure (&fig, measure, &value);
-  bud_check_figures_clear (&fig);
+  /* the pages ask for one measure per row: the kept sums serve them all.
+   * No measure depends on the catalog, so whichever the sums were made with will do */
+  cache = bud_check_cache_get (doc);
+  ok = bud_check_figures_measure (bud_check_cache_figures (cache, cache->fig_valid ? cache->fig_catalog : NULL),
+                                  measure, &value);
   if (out_value)
     *out_value = ok ? value : 0;
   return ok;
@@ -752,15 +787,14 @@ bud_check_run (BudDocument           *doc,
                const BudCheckContext *ctx)
 {
   static const BudCheckContext none = { NULL, 0, NULL, NULL };
-  BudCheckFigures fig;
   BudCheckRun run = { 0 };
 
   g_return_val_if_fail (BUD_IS_DOCUMENT (doc), NULL);
 
-  bud_check_figures_init (&fig, doc, ctx ? ctx->catalog : NULL);
   run.doc = doc;
   run.ctx = ctx ? ctx : &none;
-  run.fig = &fig;
+  run.cache = bud_check_cache_get (doc);
+  run.fig = bud_check_cache_figures (run.cache, run.ctx->catalog);
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bud_finding_free);
   run.strings = g_ptr_array_new_with_free_func (g_free);
 
@@ -775,11 +809,12 @@ bud_check_run (BudDocument           *doc,
   bud_rules_comparison (&run);
   bud_rules_texts (&run);
   bud_rules_narrative (&run);
+  /* every rule that keeps verdicts has seen this run's changes */
+  bud_check_cache_settle (run.cache);
 
   g_ptr_array_sort (run.findings, compare_findings);
 
   g_ptr_array_unref (run.strings);
-  bud_check_figures_clear (&fig);
   return run.findings;
 }
 

@@ -80,8 +80,9 @@ void                bud_finding_free       (BudFinding            *finding);
  * prints them) on 30212 / 30217 / 31013+30913 / 30231, basic and project;
  * entrusted.total = this year's 财政拨款 on 30227 (表11);
  * running.total = 公用经费 of 财政拨款 basic lines (not 301/303).
- * FALSE for a key that names no figure we know. One pass over the lines per
- * call: for one figure, not for loops. */
+ * FALSE for a key that names no figure we know. The sums are kept on the
+ * document between calls and check runs: after no edit, or only amount
+ * edits, a call costs a look-up; after other edits, one pass over the lines. */
 gboolean            bud_check_measure_value (BudDocument          *doc,
                                              const char           *measure,
                                              gint64               *out_value);

@@ -247,6 +247,30 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
 };
 
+/* ---- launch timing ---- */
+
+/* BUD_REPORT_FIRST_FRAME=1 (deptbudget-bench): print the monotonic time of
+ * the first frame painted with the document in it, then quit. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                BudWindow     *win)
+{
+  if (!bud_window_has_document (win))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, win);
+  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (win))));
+}
+
+static void
+report_first_frame (BudWindow *win)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (win));
+
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_cb), win, 0);
+}
+
 /* ---- GApplication ---- */
 
 static const GOptionEntry options[] = {
@@ -262,8 +286,8 @@ static int
 bud_application_handle_local_options (GApplication *app,
                                       GVariantDict *dict)
 {
-  /* a screenshot run must not hand its work to an instance already running */
-  if (g_variant_dict_contains (dict, "screenshot"))
+  /* a screenshot or timing run must not hand its work to an instance already running */
+  if (g_variant_dict_contains (dict, "screenshot") || g_getenv ("BUD_REPORT_FIRST_FRAME") != NULL)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
   return -1;
 }
@@ -319,6 +343,8 @@ bud_application_command_line (GApplication            *app,
           break;
         }
       bud_window_open (win, file);
+      if (g_getenv ("BUD_REPORT_FIRST_FRAME") != NULL)
+        report_first_frame (win);
     }
   return 0;
 }

@@ -6,7 +6,12 @@
  * .budget file, opens it again, then times 1,000 random edits the way the
  * app lives them: one line amount changed through the document and committed
  * to the file, then all tables, all checks and the status totals recomputed.
- * Export times are measured when the core has an exporter.
+ * Export times are measured when the core has an exporter. With a display
+ * (run it under xvfb-run) it also times the GUI from exec of `deptbudget
+ * FILE` to the first frame that shows the document, on each size and on
+ * the seed document (data/examples): the app, with BUD_REPORT_FIRST_FRAME
+ * set, prints the monotonic time of that frame and quits, and the time is
+ * taken against the moment just before the exec.
  *
  * Each size runs in a child process of its own (this program re-executed with
  * --one SIZE), so that the peak resident memory of one size does not hide
@@ -26,6 +31,7 @@
 #include <sys/resource.h>
 
 #include "bud-check.h"
+#include "bud-jsonio.h"
 #include "bud-pivot.h"
 #include "bud-storage.h"
 #include "bud-synth.h"
@@ -40,12 +46,21 @@
 #define TEMPLATE_ID "xinjiang-2026"
 #define N_OPENS     3
 
+#ifndef BENCH_APP
+# define BENCH_APP NULL   /* built without the GUI */
+#endif
+#ifndef BENCH_SCHEMA_DIR
+# define BENCH_SCHEMA_DIR NULL
+#endif
+
 static guint opt_edits = 1000;
 static guint opt_seed = 1;
 static char *opt_sizes = NULL;
 static char *opt_json = NULL;
 static char *opt_one = NULL;
 static char *opt_dir = NULL;
+static char *opt_app = NULL;
+static guint opt_launches = 3;
 
 static GOptionEntry entries[] = {
   { "sizes", 's', 0, G_OPTION_ARG_STRING, &opt_sizes, "Sizes to run, comma-separated (S,M,L,XL; default S,M,L)", "LIST" },
@@ -53,6 +68,8 @@ static GOptionEntry entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Seed of the documents and of the edits (default 1)", "N" },
   { "json", 'j', 0, G_OPTION_ARG_FILENAME, &opt_json, "Also write the figures as JSON to FILE", "FILE" },
   { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Folder for the .budget and export files (default: a new temporary folder, removed afterwards)", "DIR" },
+  { "app", 0, 0, G_OPTION_ARG_FILENAME, &opt_app, "The deptbudget program to time from launch to first frame (default: this build's; \"\" to skip)", "PATH" },
+  { "launches", 0, 0, G_OPTION_ARG_INT, &opt_launches, "Launches to time per document (default 3; the median is reported)", "N" },
   { "one", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_one, "Run one size in this process and print JSON", "SIZE" },
   { NULL }
 };
@@ -157,6 +174,71 @@ compute_totals (BudDocument *doc,
       t->unallocated[l->source] -= l->amount;
     }
   t->errors = bud_check_count (findings, BUD_SEVERITY_ERROR);
+}
+
+/* ---- GUI launch to first frame ---- */
+
+static const char *
+app_path (void)
+{
+  const char *app = opt_app ? opt_app : BENCH_APP;
+
+  return (app && app[0] && g_getenv ("DISPLAY") != NULL) ? app : NULL;
+}
+
+/* One launch of the app on @path: ms from just before exec to the first
+ * frame with the document, or a negative number when it failed. */
+static double
+launch_once (const char *app,
+             const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { "timeout", "120", app, path, NULL };
+  const char *line;
+  gint64 start, frame;
+  int status = 0;
+
+  env = g_environ_setenv (env, "BUD_REPORT_FIRST_FRAME", "1", TRUE);
+  /* the window size must not come from (or go to) the user's settings */
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  if (BENCH_SCHEMA_DIR != NULL && opt_app == NULL)
+    env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", BENCH_SCHEMA_DIR, FALSE);
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s %s: %s\n", app, path, error->message);
+      return -1;
+    }
+  line = out ? strstr (out, "first-frame-us ") : NULL;
+  if (line == NULL)
+    {
+      g_printerr ("%s %s: no first frame reported\n", app, path);
+      return -1;
+    }
+  frame = g_ascii_strtoll (line + strlen ("first-frame-us "), NULL, 10);
+  return (frame - start) / 1000.0;
+}
+
+/* Median of opt_launches launches, or a negative number. */
+static double
+launch_ms (const char *path)
+{
+  const char *app = app_path ();
+  g_autofree double *t = NULL;
+  guint n = MAX (opt_launches, 1);
+
+  if (app == NULL)
+    return -1;
+  t = g_new0 (double, n);
+  for (guint i = 0; i < n; i++)
+    if ((t[i] = launch_once (app, path)) < 0)
+      return -1;
+  return median_of (t, n);
 }
 
 /* ---- one size, in this process ---- */
@@ -315,6 +397,14 @@ run_one (BudSynthSize size)
   bud_storage_close (storage);
   storage = NULL;
 
+  /* the app opens the file for editing, so only once this process let go of it */
+  {
+    double ms = launch_ms (path);
+
+    if (ms >= 0)
+      add_ms (b, "first_frame_ms", ms);
+  }
+
 #ifdef HAVE_EXPORT
   {
     g_autoptr(BudExportPackage) pkg = NULL;
@@ -394,6 +484,7 @@ static const Row rows[] = {
   { "export_xlsx_ms", "export: XLSX", "ms", 0 },
   { "export_total_ms", "export: package + PDF + XLSX", "ms", 2000 },
   { "peak_rss_mib", "peak resident memory", "MiB", 200 },
+  { "first_frame_ms", "GUI launch to first frame", "ms", 0 },
 };
 
 static char *
@@ -437,6 +528,44 @@ print_report (GPtrArray *results)
 #ifndef HAVE_EXPORT
   g_print ("\nexport: n/a - this build of the core has no exporter (bud-export.h)\n");
 #endif
+  if (app_path () == NULL)
+    g_print ("\nGUI launch: n/a - %s\n", g_getenv ("DISPLAY") == NULL
+             ? "no display (run the benchmark under xvfb-run)" : "no app (built without the GUI, or --app \"\")");
+}
+
+/* The seed document (data/examples) as a .budget file, opened by the app. */
+static double
+seed_launch_ms (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudDocument) doc = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  BudStorage *storage;
+  double ms;
+
+  if (app_path () == NULL)
+    return -1;
+  doc = bud_json_read_file (BENCH_SEED_DOC, &error);
+  dir = g_dir_make_tmp ("deptbudget-bench-XXXXXX", &error);
+  if (doc == NULL || dir == NULL)
+    {
+      g_printerr ("seed: %s\n", error->message);
+      return -1;
+    }
+  path = g_build_filename (dir, "seed.budget", NULL);
+  storage = bud_storage_create (path, doc, TRUE, &error);
+  if (storage == NULL)
+    {
+      g_printerr ("seed: %s\n", error->message);
+      g_rmdir (dir);
+      return -1;
+    }
+  bud_storage_close (storage);
+  ms = launch_ms (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  return ms;
 }
 
 static JsonObject *
@@ -446,6 +575,7 @@ run_child (const char   *self,
 {
   g_autofree char *edits = g_strdup_printf ("%u", opt_edits);
   g_autofree char *seed = g_strdup_printf ("%u", opt_seed);
+  g_autofree char *launches = g_strdup_printf ("%u", opt_launches);
   g_autofree char *out = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   GPtrArray *argv = g_ptr_array_new ();
@@ -464,6 +594,13 @@ run_child (const char   *self,
       g_ptr_array_add (argv, (char *) "--dir");
       g_ptr_array_add (argv, opt_dir);
     }
+  if (opt_app)
+    {
+      g_ptr_array_add (argv, (char *) "--app");
+      g_ptr_array_add (argv, opt_app);
+    }
+  g_ptr_array_add (argv, (char *) "--launches");
+  g_ptr_array_add (argv, launches);
   g_ptr_array_add (argv, NULL);
 
   /* the child's stderr goes straight to ours, so its messages are seen */
@@ -486,6 +623,7 @@ main (int    argc,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autofree char *self = NULL;
   g_auto(GStrv) sizes = NULL;
+  double seed_ms;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -532,7 +670,11 @@ main (int    argc,
       g_ptr_array_add (results, o);
     }
 
+  seed_ms = seed_launch_ms ();
   print_report (results);
+  if (seed_ms >= 0)
+    g_print ("GUI launch to first frame, seed document (%s): %.1f ms   <= 500 ms\n",
+             BENCH_SEED_DOC, seed_ms);
 
   if (opt_json)
     {
@@ -551,6 +693,11 @@ main (int    argc,
 #else
       json_builder_add_boolean_value (b, FALSE);
 #endif
+      if (seed_ms >= 0)
+        {
+          json_builder_set_member_name (b, "seed_first_frame_ms");
+          json_builder_add_double_value (b, seed_ms);
+        }
       json_builder_set_member_name (b, "results");
       json_builder_begin_array (b);
       for (guint i = 0; i < results->len; i++)

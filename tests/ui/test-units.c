@@ -90,6 +90,12 @@ choose_in_cell (BudWindow  *win,
   BudKind kind = g_str_equal (field, "unit") ? BUD_KIND_UNIT : BUD_KIND_PROJECT;
 
   g_assert_true (gtk_widget_get_sensitive (cell));
+  /* a popover placed before Xvfb has put the window on its monitor makes
+   * GTK 4.8 warn (gdk_monitor_get_geometry on NULL): wait for it, as a user's
+   * click always does */
+  for (guint i = 0; i < 250 && gdk_display_get_monitor_at_surface (gtk_widget_get_display (cell),
+                                                                   gtk_native_get_surface (gtk_widget_get_native (cell))) == NULL; i++)
+    bud_ui_test_wait_ms (20);
   g_signal_emit_by_name (cell, "clicked");
   bud_ui_test_pump ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
