@@ -196,7 +196,14 @@ shape (Pdf            *pdf,
   hit->h = (double) ih / PANGO_SCALE;
   hit->line = hit->width < 0 && pango_layout_get_line_count (hit->layout) == 1
               ? pango_layout_get_line_readonly (hit->layout, 0) : NULL;
-  hit->baseline = (double) pango_layout_get_baseline (hit->layout) / PANGO_SCALE;
+  if (hit->line)
+    {
+      PangoRectangle logical;
+
+      /* the line's ascent: pango_layout_get_baseline would build an iterator */
+      pango_layout_line_get_extents (hit->line, NULL, &logical);
+      hit->baseline = (double) -logical.y / PANGO_SCALE;
+    }
   g_hash_table_add (pdf->shaped, hit);
   return hit;
 }
@@ -671,12 +678,11 @@ draw_rows (Pdf      *pdf,
            BudGrid  *grid,
            GridPlan *plan,
            double    x0,
+           double    y,
            guint     first,
            guint     last)
 {
-  double y = pdf->y;
-
-  if (pdf->drawing)
+  if (pdf->drawing && first <= last)
     {
       g_autofree double *col_x = g_new0 (double, grid->n_columns + 1);
       g_autofree double *row_y = g_new0 (double, last - first + 2);
@@ -693,8 +699,8 @@ draw_rows (Pdf      *pdf,
         row_y[r - first + 1] = row_y[r - first] + plan->row_h[r];
 
       /* one fill for the shading, one stroke for the rules, then the text:
-       * three PDF operations per group of rows rather than two or three per
-       * cell, which is what made writing the pages slow */
+       * three PDF operations for the rows of a table on a page rather than
+       * two or three per cell, which is what made writing the pages slow */
       cairo_new_path (cr);
       for (guint r = first; r <= last; r++)
         for (guint c = 0; c < grid->n_columns;)
@@ -761,7 +767,6 @@ draw_rows (Pdf      *pdf,
           draw_cell_text (pdf, plan, cell, i, col_x[cell->col], row_y[cell->row - first]);
         }
     }
-  pdf->y = y + rows_height (plan, first, last);
 }
 
 /* The lines above a table (表N, title, year, department and unit); draws them
@@ -823,8 +828,8 @@ flow_grid (Pdf      *pdf,
 {
   BudGrid *grid = block->grid;
   GridPlan *plan = plan_grid (pdf, grid, block->own_page);
-  double x0, head_h, first_h;
-  guint r;
+  double x0, head_h, first_h, run_y = 0;
+  guint r, run_first = 0;
   gboolean table_rows_on_page = FALSE;
 
   if (!pdf->page_open || plan->landscape != pdf->landscape ||
@@ -872,17 +877,30 @@ flow_grid (Pdf      *pdf,
 
       if (pdf->y + h > page_bottom (pdf) && table_rows_on_page)
         {
+          draw_rows (pdf, grid, plan, x0, run_y, run_first, r - 1);
           new_page (pdf, plan->landscape);
           pdf->fresh = FALSE;
           if (grid->repeat_count > 0 && r >= grid->repeat_start + grid->repeat_count)
-            draw_rows (pdf, grid, plan, x0, grid->repeat_start,
-                       grid->repeat_start + grid->repeat_count - 1);
+            {
+              guint first = grid->repeat_start, last = first + grid->repeat_count - 1;
+
+              draw_rows (pdf, grid, plan, x0, pdf->y, first, last);
+              pdf->y += rows_height (plan, first, last);
+            }
           table_rows_on_page = FALSE;
         }
-      draw_rows (pdf, grid, plan, x0, r, end);
+      if (!table_rows_on_page)
+        {
+          run_first = r;
+          run_y = pdf->y;
+        }
+      pdf->y += rows_height (plan, r, end);
       table_rows_on_page = TRUE;
       r = end + 1;
     }
+  /* the rows on a page are drawn together when the page is full */
+  if (table_rows_on_page)
+    draw_rows (pdf, grid, plan, x0, run_y, run_first, grid->n_rows - 1);
 
   pdf->y += 6;
   if (grid->statement)
