@@ -8,12 +8,15 @@
  * so the pages come out the same. Page numbers start at 第一部分; the cover
  * and 目录 are not numbered.
  *
- * Tables: column widths come from the widest single-line content of each
- * column; headings wrap rather than widen a column. A table whose names and
- * figures do not fit a portrait page gets a landscape page, and a smaller
- * font only when even landscape is too narrow. Rows bound together by a
+ * Tables are measured by bud-export-pdf-plan.c. Rows bound together by a
  * merged cell never split across pages, and the heading rows are repeated on
  * every continuation page.
+ *
+ * Speed (issue 11): each text is shaped once per export and its layout kept
+ * for measuring and drawing (bud-export-pdf-text.c); paragraphs are broken
+ * into lines once for both passes; the rows of a table on a page are drawn
+ * with one fill, one stroke and one run of text, since cairo's cost is per
+ * operation.
  */
 #include "config.h"
 
@@ -25,53 +28,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bud-export-private.h"
-
-#define A4_SHORT          595.276
-#define A4_LONG           841.890
-#define FONT_FAMILY       "Noto Sans CJK SC"
-
-#define BODY_SIZE         11.0
-#define TABLE_SIZE        9.0
-#define MIN_TABLE_SIZE    7.5
-#define CELL_PAD_X        3.0
-#define CELL_PAD_Y        2.0
-#define LINE_SPACING      1.6   /* body text, as a factor of the font's line height */
-#define MAX_SHAPED        50000 /* cached layouts; a few kB each */
-
-typedef struct {
-  gboolean   landscape;
-  double     size;          /* font size of the cells */
-  double     scale;         /* size / TABLE_SIZE */
-  double    *col_w;         /* n_columns */
-  double    *row_h;         /* n_rows */
-  guint     *group_end;     /* n_rows: last row of the group that starts at a row */
-  guint     *row_first;     /* n_rows + 1: index of the first cell starting at or after a row */
-  double    *cell_w1;       /* per cell (grid->cells order): single-line text width at TABLE_SIZE */
-  double     width;         /* Σ col_w */
-  double     line_h;        /* height of one line of cell text */
-} GridPlan;
-
-typedef struct {
-  char          *text;
-  int            size;      /* Pango units */
-  int            width;     /* Pango units; -1: one line */
-  guint8         bold;
-  guint8         align;     /* PangoAlignment */
-  guint          hash;
-  PangoLayout   *layout;
-  PangoLayoutLine *line;    /* the only line, when unwrapped: drawn without a layout iterator */
-  double         baseline;
-  double         w, h;      /* its size in points */
-} Shaped;
+#include "bud-export-pdf-private.h"
 
 typedef struct {
   BudExportPackage      *pkg;
   cairo_surface_t       *surface;
   cairo_t               *cr;
   PangoContext          *pango;
-  PangoFontDescription  *font;
-  GHashTable            *shaped;       /* Shaped set: see shape() */
+  BudPdfShaper          *shaper;
   GPtrArray             *paragraphs;   /* per block: its flowing text's layout, from pass 1 to pass 2 */
   gboolean               drawing;
 
@@ -86,45 +50,11 @@ typedef struct {
   guint                  front_pages;  /* cover + 目录: not numbered */
 
   guint                 *block_page;   /* per block: physical page where it starts */
-  GHashTable            *plans;        /* BudGrid * → GridPlan * */
+  GHashTable            *plans;        /* BudGrid * → BudPdfPlan * */
   GArray                *outline;      /* pass 2: outline parent ids */
 } Pdf;
 
-static void
-grid_plan_free (gpointer data)
-{
-  GridPlan *p = data;
-
-  g_free (p->col_w);
-  g_free (p->row_h);
-  g_free (p->group_end);
-  g_free (p->row_first);
-  g_free (p->cell_w1);
-  g_free (p);
-}
-
 /* ---- text ---- */
-
-/* A new layout with the writer's settings; the caller owns it. */
-static PangoLayout *
-make_layout (Pdf            *pdf,
-             const char     *text,
-             double          size,
-             gboolean        bold,
-             double          width,
-             PangoAlignment  align)
-{
-  PangoLayout *l = pango_layout_new (pdf->pango);
-
-  pango_font_description_set_size (pdf->font, (gint) (size * PANGO_SCALE));
-  pango_font_description_set_weight (pdf->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (l, pdf->font);
-  pango_layout_set_width (l, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_wrap (l, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (l, align);
-  pango_layout_set_text (l, text, -1);
-  return l;
-}
 
 static void
 unref_layout (gpointer layout)
@@ -133,38 +63,7 @@ unref_layout (gpointer layout)
     g_object_unref (layout);
 }
 
-static guint
-shaped_hash (gconstpointer data)
-{
-  return ((const Shaped *) data)->hash;
-}
-
-static gboolean
-shaped_equal (gconstpointer a,
-              gconstpointer b)
-{
-  const Shaped *x = a, *y = b;
-
-  return x->hash == y->hash && x->size == y->size && x->width == y->width &&
-         x->bold == y->bold && x->align == y->align && strcmp (x->text, y->text) == 0;
-}
-
-static void
-shaped_free (gpointer data)
-{
-  Shaped *s = data;
-
-  g_object_unref (s->layout);
-  g_free (s->text);
-  g_free (s);
-}
-
-/* The layout of @text, shaped once per export and shared: the same text is
- * measured for the column widths, measured again for the pagination and
- * drawn, and most texts recur (codes, headings, indicator names; the 20,000-line
- * department has 108,000 filled cells and 9,000 different texts). The result
- * belongs to the cache and must not be changed. */
-static const Shaped *
+static const BudPdfShaped *
 shape (Pdf            *pdf,
        const char     *text,
        double          size,
@@ -172,49 +71,7 @@ shape (Pdf            *pdf,
        double          width,
        PangoAlignment  align)
 {
-  Shaped key, *hit;
-  int iw, ih;
-
-  key.text = (char *) text;
-  key.size = (int) (size * PANGO_SCALE);
-  key.width = width > 0 ? (int) (width * PANGO_SCALE) : -1;
-  key.bold = bold != FALSE;
-  /* one unwrapped line sits at x = 0 whatever the alignment */
-  key.align = key.width < 0 && strchr (text, '\n') == NULL ? PANGO_ALIGN_LEFT : align;
-  key.hash = g_str_hash (text) ^ (guint) key.size * 31u ^ (guint) key.width * 131u ^
-             (guint) key.bold * 7u ^ (guint) key.align * 1031u;
-  hit = g_hash_table_lookup (pdf->shaped, &key);
-  if (hit)
-    return hit;
-
-  hit = g_new (Shaped, 1);
-  *hit = key;
-  hit->text = g_strdup (text);
-  hit->layout = make_layout (pdf, text, size, bold, width, (PangoAlignment) hit->align);
-  pango_layout_get_size (hit->layout, &iw, &ih);
-  hit->w = (double) iw / PANGO_SCALE;
-  hit->h = (double) ih / PANGO_SCALE;
-  hit->line = hit->width < 0 && pango_layout_get_line_count (hit->layout) == 1
-              ? pango_layout_get_line_readonly (hit->layout, 0) : NULL;
-  if (hit->line)
-    {
-      PangoRectangle logical;
-
-      /* the line's ascent: pango_layout_get_baseline would build an iterator */
-      pango_layout_line_get_extents (hit->line, NULL, &logical);
-      hit->baseline = (double) -logical.y / PANGO_SCALE;
-    }
-  g_hash_table_add (pdf->shaped, hit);
-  return hit;
-}
-
-/* Keeps the cache of shaped text bounded on very large packages; only called
- * between blocks, when no caller holds a shaped layout. */
-static void
-trim_shaped (Pdf *pdf)
-{
-  if (g_hash_table_size (pdf->shaped) > MAX_SHAPED)
-    g_hash_table_remove_all (pdf->shaped);
+  return bud_pdf_shaper_shape (pdf->shaper, text, size, bold, width, align);
 }
 
 static void
@@ -229,25 +86,14 @@ show (Pdf         *pdf,
   pango_cairo_show_layout (pdf->cr, l);
 }
 
-/* Shaped text with its top left corner at (@x, @y). */
 static void
-show_shaped (Pdf          *pdf,
-             const Shaped *t,
-             double        x,
-             double        y)
+show_shaped (Pdf                *pdf,
+             const BudPdfShaped *t,
+             double              x,
+             double              y)
 {
-  if (!pdf->drawing)
-    return;
-  if (t->line)
-    {
-      /* what pango_cairo_show_layout does for one line at x = 0, without
-       * building an iterator and the layout's extents again: that was a
-       * tenth of the time of a large export */
-      cairo_move_to (pdf->cr, x, y + t->baseline);
-      pango_cairo_show_layout_line (pdf->cr, t->line);
-    }
-  else
-    show (pdf, t->layout, x, y);
+  if (pdf->drawing)
+    bud_pdf_shaped_show (t, pdf->cr, x, y);
 }
 
 /* ---- pages ---- */
@@ -260,7 +106,7 @@ finish_page (Pdf *pdf)
   if (pdf->drawing && pdf->page > pdf->front_pages)
     {
       g_autofree char *number = g_strdup_printf ("- %u -", pdf->page - pdf->front_pages);
-      const Shaped *t = shape (pdf, number, 9, FALSE, -1, PANGO_ALIGN_LEFT);
+      const BudPdfShaped *t = shape (pdf, number, 9, FALSE, -1, PANGO_ALIGN_LEFT);
 
       show_shaped (pdf, t, (pdf->page_w - t->w) / 2, pdf->page_h - pdf->bottom / 2 - t->h / 2);
     }
@@ -332,7 +178,7 @@ flow_text (Pdf            *pdf,
       /* a layout of its own: indent, justification and spacing are this
        * paragraph's; kept for the drawing pass, which would break the lines
        * the same way again */
-      l = make_layout (pdf, text, size, bold, content_width (pdf), align);
+      l = bud_pdf_shaper_new_layout (pdf->shaper, text, size, bold, content_width (pdf), align);
       pango_layout_set_indent (l, (int) (indent_chars * size * PANGO_SCALE));
       pango_layout_set_justify (l, align == PANGO_ALIGN_LEFT);
       pango_layout_set_line_spacing (l, LINE_SPACING);
@@ -376,251 +222,20 @@ flow_text (Pdf            *pdf,
 
 /* ---- tables ---- */
 
-static gboolean
-single_line_role (BudGridRole role)
-{
-  return role == BUD_GRID_MONEY || role == BUD_GRID_CODE || role == BUD_GRID_NUMBER;
-}
-
-static PangoAlignment
-cell_align (BudGridCell *cell)
-{
-  switch (cell->role)
-    {
-    case BUD_GRID_HEAD:
-    case BUD_GRID_LABEL:
-    case BUD_GRID_CODE:
-    case BUD_GRID_NUMBER:
-      return PANGO_ALIGN_CENTER;
-    case BUD_GRID_MONEY:
-      return PANGO_ALIGN_RIGHT;
-    default:
-      return PANGO_ALIGN_LEFT;
-    }
-}
-
-static double
-cell_span_width (GridPlan    *plan,
-                 BudGridCell *cell)
-{
-  double w = 0;
-
-  for (guint c = cell->col; c < cell->col + cell->colspan; c++)
-    w += plan->col_w[c];
-  return w;
-}
-
-/* Widths at @scale of the font: each column gets what its figures and codes
- * need (never wrapped), names get what they want if there is room, headings
- * wrap at about four characters when there is not. */
-static void
-fit_columns (BudGrid  *grid,
-             GridPlan *plan,
-             double    avail,
-             double   *need_out)
-{
-  guint n = grid->n_columns;
-  g_autofree double *base = g_new0 (double, n);
-  g_autofree double *nat = g_new0 (double, n);
-  double chr = TABLE_SIZE * plan->scale;   /* one CJK character */
-  double sum_base = 0, desire_text = 0, desire_other = 0, extra, total = 0;
-
-  /* figures get room for a four-character heading, names for two characters */
-  for (guint c = 0; c < n; c++)
-    base[c] = nat[c] = (single_line_role (grid->column_roles[c]) && grid->column_roles[c] != BUD_GRID_CODE
-                        ? 4 : 2) * chr + 2 * CELL_PAD_X;
-
-  for (guint i = 0; i < grid->cells->len; i++)
-    {
-      BudGridCell *cell = g_ptr_array_index (grid->cells, i);
-      double w = plan->cell_w1[i] * plan->scale + 2 * CELL_PAD_X;
-      guint c = cell->col;
-
-      if (cell->colspan != 1 || cell->role == BUD_GRID_PARA || *cell->text == '\0')
-        continue;
-      if (single_line_role (cell->role))
-        {
-          base[c] = MAX (base[c], w);
-          nat[c] = MAX (nat[c], w);
-        }
-      else if (cell->role == BUD_GRID_HEAD || cell->role == BUD_GRID_LABEL)
-        {
-          base[c] = MAX (base[c], MIN (w, 4 * chr + 2 * CELL_PAD_X));
-          nat[c] = MAX (nat[c], MIN (w, 8 * chr + 2 * CELL_PAD_X));
-        }
-      else
-        {
-          base[c] = MAX (base[c], MIN (w, 4 * chr + 2 * CELL_PAD_X));
-          nat[c] = MAX (nat[c], MIN (w, 24 * chr + 2 * CELL_PAD_X));
-        }
-    }
-
-  for (guint c = 0; c < n; c++)
-    {
-      gboolean text = !single_line_role (grid->column_roles[c]);
-
-      nat[c] = MAX (nat[c], base[c]);
-      sum_base += base[c];
-      if (text)
-        desire_text += nat[c] - base[c];
-      else
-        desire_other += nat[c] - base[c];
-      plan->col_w[c] = base[c];
-    }
-  if (need_out)
-    *need_out = sum_base + desire_text;
-
-  extra = avail - sum_base;
-  if (extra < 0)
-    {
-      /* squeeze everything: text wraps, figures may touch the border */
-      for (guint c = 0; c < n; c++)
-        plan->col_w[c] = base[c] * avail / sum_base;
-    }
-  else
-    {
-      double give = desire_text > 0 ? MIN (1.0, extra / desire_text) : 0;
-
-      for (guint c = 0; c < n; c++)
-        if (!single_line_role (grid->column_roles[c]))
-          plan->col_w[c] += (nat[c] - base[c]) * give;
-      extra -= desire_text * give;
-      give = desire_other > 0 ? MIN (1.0, extra / desire_other) : 0;
-      for (guint c = 0; c < n; c++)
-        if (single_line_role (grid->column_roles[c]))
-          plan->col_w[c] += (nat[c] - base[c]) * give;
-      extra -= desire_other * give;
-      /* the rest spreads out so that the table spans the page, as printed tables do */
-      for (guint c = 0; c < n; c++)
-        total += plan->col_w[c];
-      for (guint c = 0; c < n && extra > 0.01 && total > 0; c++)
-        plan->col_w[c] += extra * plan->col_w[c] / (total + 0);
-    }
-  plan->width = 0;
-  for (guint c = 0; c < n; c++)
-    plan->width += plan->col_w[c];
-}
-
-static GridPlan *
+/* A grid is planned once, in the counting pass, and drawn with the same plan. */
+static BudPdfPlan *
 plan_grid (Pdf      *pdf,
            BudGrid  *grid,
            gboolean  allow_landscape)
 {
-  GridPlan *plan = g_hash_table_lookup (pdf->plans, grid);
-  static const double sizes[] = { 9.0, 8.5, 8.0, 7.5 };
-  double portrait = A4_SHORT - 2 * 56, landscape = A4_LONG - 2 * 40;
-  double need;
-  guint n = grid->n_columns;
-  gboolean chosen = FALSE;
+  BudPdfPlan *plan = g_hash_table_lookup (pdf->plans, grid);
 
-  if (plan)
-    return plan;
-  plan = g_new0 (GridPlan, 1);
-  plan->col_w = g_new0 (double, n);
-  plan->row_h = g_new0 (double, MAX (grid->n_rows, 1));
-  plan->group_end = g_new0 (guint, MAX (grid->n_rows, 1));
-  plan->cell_w1 = g_new0 (double, MAX (grid->cells->len, 1));
-  plan->row_first = g_new0 (guint, grid->n_rows + 1);
-  for (guint i = grid->cells->len, r = grid->n_rows + 1; r-- > 0;)
+  if (plan == NULL)
     {
-      while (i > 0 && ((BudGridCell *) g_ptr_array_index (grid->cells, i - 1))->row >= r)
-        i--;
-      plan->row_first[r] = i;
+      plan = bud_pdf_plan_new (pdf->shaper, grid, allow_landscape);
+      g_hash_table_insert (pdf->plans, grid, plan);
     }
-
-  /* shape each cell once at the reference size; other sizes scale linearly */
-  for (guint i = 0; i < grid->cells->len; i++)
-    {
-      BudGridCell *cell = g_ptr_array_index (grid->cells, i);
-      double w = 0;
-
-      if (*cell->text && cell->role != BUD_GRID_PARA)
-        w = shape (pdf, cell->text, TABLE_SIZE, cell->strong, -1, PANGO_ALIGN_LEFT)->w;
-      plan->cell_w1[i] = w;
-    }
-
-  plan->landscape = FALSE;
-  plan->scale = 1.0;
-  fit_columns (grid, plan, portrait, &need);
-  if (need > portrait + 0.01 && allow_landscape)
-    {
-      plan->landscape = TRUE;
-      for (guint s = 0; s < G_N_ELEMENTS (sizes) && !chosen; s++)
-        {
-          plan->scale = sizes[s] / TABLE_SIZE;
-          fit_columns (grid, plan, landscape, &need);
-          chosen = need <= landscape + 0.01;
-        }
-      if (!chosen)
-        fit_columns (grid, plan, landscape, NULL);
-    }
-  else if (need > portrait + 0.01)
-    {
-      for (guint s = 1; s < G_N_ELEMENTS (sizes) && !chosen; s++)
-        {
-          plan->scale = sizes[s] / TABLE_SIZE;
-          fit_columns (grid, plan, portrait, &need);
-          chosen = need <= portrait + 0.01;
-        }
-      if (!chosen)
-        fit_columns (grid, plan, portrait, NULL);
-    }
-  plan->size = TABLE_SIZE * plan->scale;
-  plan->line_h = shape (pdf, "国8", plan->size, FALSE, -1, PANGO_ALIGN_LEFT)->h;
-
-  /* row heights: the tallest cell of each row; a merged cell's extra height
-   * goes to the last row it covers */
-  for (guint r = 0; r < grid->n_rows; r++)
-    plan->row_h[r] = plan->line_h + 2 * CELL_PAD_Y;
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < grid->cells->len; i++)
-      {
-        BudGridCell *cell = g_ptr_array_index (grid->cells, i);
-        double avail = cell_span_width (plan, cell) - 2 * CELL_PAD_X;
-        double h = plan->line_h, have = 0;
-
-        if ((cell->rowspan > 1) != (pass == 1) || *cell->text == '\0')
-          continue;
-        if (cell->role == BUD_GRID_PARA || plan->cell_w1[i] * plan->scale > avail)
-          h = shape (pdf, cell->text, plan->size, cell->strong, avail, cell_align (cell))->h;
-        h += 2 * CELL_PAD_Y;
-        for (guint r = cell->row; r < cell->row + cell->rowspan; r++)
-          have += plan->row_h[r];
-        if (h > have)
-          plan->row_h[cell->row + cell->rowspan - 1] += h - have;
-      }
-
-  /* groups of rows a merged cell binds together */
-  for (guint r = 0; r < grid->n_rows;)
-    {
-      guint end = r;
-
-      for (guint k = r; k <= end; k++)
-        for (guint c = 0; c < n; c++)
-          {
-            BudGridCell *cell = bud_grid_slot (grid, k, c);
-            if (cell && cell->row + cell->rowspan - 1 > end)
-              end = cell->row + cell->rowspan - 1;
-          }
-      for (guint k = r; k <= end; k++)
-        plan->group_end[k] = end;
-      r = end + 1;
-    }
-
-  g_hash_table_insert (pdf->plans, grid, plan);
   return plan;
-}
-
-static double
-rows_height (GridPlan *plan,
-             guint     first,
-             guint     last)
-{
-  double h = 0;
-
-  for (guint r = first; r <= last; r++)
-    h += plan->row_h[r];
-  return h;
 }
 
 static gboolean
@@ -647,18 +262,18 @@ starts_col (BudGridCell *cell,
 /* Only the text: draw_rows has shaded and ruled the cells. */
 static void
 draw_cell_text (Pdf         *pdf,
-                GridPlan    *plan,
+                BudPdfPlan  *plan,
                 BudGridCell *cell,
                 guint        index,
                 double       x,
                 double       y)
 {
-  double w = cell_span_width (plan, cell);
-  double h = rows_height (plan, cell->row, cell->row + cell->rowspan - 1);
+  double w = bud_pdf_plan_cell_width (plan, cell);
+  double h = bud_pdf_plan_rows_height (plan, cell->row, cell->row + cell->rowspan - 1);
   double avail = w - 2 * CELL_PAD_X;
   gboolean one_line = cell->role != BUD_GRID_PARA && plan->cell_w1[index] * plan->scale <= avail;
-  PangoAlignment align = cell_align (cell);
-  const Shaped *t;
+  PangoAlignment align = bud_pdf_cell_align (cell);
+  const BudPdfShaped *t;
   double tx;
 
   if (*cell->text == '\0')
@@ -676,7 +291,7 @@ draw_cell_text (Pdf         *pdf,
 static void
 draw_rows (Pdf      *pdf,
            BudGrid  *grid,
-           GridPlan *plan,
+           BudPdfPlan *plan,
            double    x0,
            double    y,
            guint     first,
@@ -779,7 +394,7 @@ title_block (Pdf     *pdf,
              double   width,
              gboolean draw)
 {
-  const Shaped *t;
+  const BudPdfShaped *t;
   double y0 = y;
 
   draw = draw && pdf->drawing;
@@ -827,7 +442,7 @@ flow_grid (Pdf      *pdf,
            guint     block_index)
 {
   BudGrid *grid = block->grid;
-  GridPlan *plan = plan_grid (pdf, grid, block->own_page);
+  BudPdfPlan *plan = plan_grid (pdf, grid, block->own_page);
   double x0, head_h, first_h, run_y = 0;
   guint r, run_first = 0;
   gboolean table_rows_on_page = FALSE;
@@ -849,14 +464,14 @@ flow_grid (Pdf      *pdf,
 
       if (grid->repeat_start == 0 && grid->repeat_count > 0 && end + 1 < grid->n_rows)
         end = plan->group_end[end + 1];
-      first_h = rows_height (plan, 0, end);
+      first_h = bud_pdf_plan_rows_height (plan, 0, end);
     }
   if (pdf->y + head_h + first_h > page_bottom (pdf) && !pdf->fresh)
     new_page (pdf, plan->landscape);
   else if (pdf->y > pdf->top + 0.01)
     {
       /* a table that fits a page of its own is not split to fill the rest of this one */
-      double all = head_h + rows_height (plan, 0, grid->n_rows ? grid->n_rows - 1 : 0);
+      double all = head_h + bud_pdf_plan_rows_height (plan, 0, grid->n_rows ? grid->n_rows - 1 : 0);
 
       if (pdf->y + all > page_bottom (pdf) && pdf->top + all <= page_bottom (pdf))
         new_page (pdf, plan->landscape);
@@ -869,11 +484,11 @@ flow_grid (Pdf      *pdf,
   for (r = 0; r < grid->n_rows;)
     {
       guint end = plan->group_end[r];
-      double h = rows_height (plan, r, end);
+      double h = bud_pdf_plan_rows_height (plan, r, end);
 
       /* the heading row of a performance table keeps its first indicator */
       if (grid->repeat_count > 0 && r == grid->repeat_start && end + 1 < grid->n_rows)
-        h += rows_height (plan, end + 1, plan->group_end[end + 1]);
+        h += bud_pdf_plan_rows_height (plan, end + 1, plan->group_end[end + 1]);
 
       if (pdf->y + h > page_bottom (pdf) && table_rows_on_page)
         {
@@ -885,7 +500,7 @@ flow_grid (Pdf      *pdf,
               guint first = grid->repeat_start, last = first + grid->repeat_count - 1;
 
               draw_rows (pdf, grid, plan, x0, pdf->y, first, last);
-              pdf->y += rows_height (plan, first, last);
+              pdf->y += bud_pdf_plan_rows_height (plan, first, last);
             }
           table_rows_on_page = FALSE;
         }
@@ -894,7 +509,7 @@ flow_grid (Pdf      *pdf,
           run_first = r;
           run_y = pdf->y;
         }
-      pdf->y += rows_height (plan, r, end);
+      pdf->y += bud_pdf_plan_rows_height (plan, r, end);
       table_rows_on_page = TRUE;
       r = end + 1;
     }
@@ -914,7 +529,7 @@ flow_block (Pdf      *pdf,
             BudBlock *b,
             guint     index)
 {
-  const Shaped *t;
+  const BudPdfShaped *t;
 
   switch (b->kind)
     {
@@ -963,7 +578,7 @@ flow_block (Pdf      *pdf,
           if (!pdf->page_open || pdf->landscape)
             new_page (pdf, FALSE);
           pdf->y += 24;
-          l = make_layout (pdf, b->text, BODY_SIZE, FALSE, content_width (pdf), PANGO_ALIGN_RIGHT);
+          l = bud_pdf_shaper_new_layout (pdf->shaper, b->text, BODY_SIZE, FALSE, content_width (pdf), PANGO_ALIGN_RIGHT);
           pango_layout_set_line_spacing (l, LINE_SPACING);
           pango_layout_get_size (l, NULL, &h);
           ensure_space (pdf, (double) h / PANGO_SCALE);
@@ -982,7 +597,7 @@ static void
 draw_cover (Pdf *pdf)
 {
   g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT "年部门预算公开", pdf->pkg->year);
-  const Shaped *t;
+  const BudPdfShaped *t;
 
   new_page (pdf, FALSE);
   pdf->y = pdf->page_h * 0.30;
@@ -998,7 +613,7 @@ draw_cover (Pdf *pdf)
 static void
 draw_toc (Pdf *pdf)
 {
-  const Shaped *t;
+  const BudPdfShaped *t;
 
   new_page (pdf, FALSE);
   t = shape (pdf, "目  录", 16, TRUE, content_width (pdf), PANGO_ALIGN_CENTER);
@@ -1011,7 +626,7 @@ draw_toc (Pdf *pdf)
       gboolean part = b->toc_level == 0;
       double size = part ? 12 : 11, indent = part ? 0 : 2 * size;
       g_autofree char *number = NULL;
-      const Shaped *num, *entry;
+      const BudPdfShaped *num, *entry;
       double nw, th, reserve;
 
       if (b->toc_level < 0)
@@ -1090,7 +705,7 @@ run_pass (Pdf *pdf)
   pdf->front_pages = pdf->page;
   for (guint i = 0; i < pdf->pkg->blocks->len; i++)
     {
-      trim_shaped (pdf);
+      bud_pdf_shaper_trim (pdf->shaper);
       flow_block (pdf, g_ptr_array_index (pdf->pkg->blocks, i), i);
     }
   finish_page (pdf);
@@ -1145,12 +760,11 @@ bud_export_pdf (BudExportPackage  *self,
   pango_cairo_context_set_font_options (pdf.pango, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (pdf.pango, FALSE);
-  pdf.shaped = g_hash_table_new_full (shaped_hash, shaped_equal, shaped_free, NULL);
+  pdf.shaper = bud_pdf_shaper_new (pdf.pango);
   pdf.paragraphs = g_ptr_array_new_full (self->blocks->len, unref_layout);
   g_ptr_array_set_size (pdf.paragraphs, self->blocks->len);
-  pdf.font = pango_font_description_from_string (FONT_FAMILY);
   pdf.block_page = g_new0 (guint, MAX (self->blocks->len, 1));
-  pdf.plans = g_hash_table_new_full (NULL, NULL, NULL, grid_plan_free);
+  pdf.plans = g_hash_table_new_full (NULL, NULL, NULL, bud_pdf_plan_free);
 
   /* pass 1: where everything goes; pass 2: the same, drawn */
   pdf.drawing = FALSE;
@@ -1161,8 +775,7 @@ bud_export_pdf (BudExportPackage  *self,
 
   g_hash_table_unref (pdf.plans);
   g_free (pdf.block_page);
-  pango_font_description_free (pdf.font);
-  g_hash_table_unref (pdf.shaped);
+  bud_pdf_shaper_free (pdf.shaper);
   g_ptr_array_unref (pdf.paragraphs);
   g_object_unref (pdf.pango);
   cairo_destroy (pdf.cr);
