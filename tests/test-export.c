@@ -19,8 +19,10 @@
 #include <sys/wait.h>
 
 #include "bud-export.h"
+#include "bud-export-private.h"
 #include "bud-jsonio.h"
 #include "bud-narrative.h"
+#include "bud-synth.h"
 #include "bud-template.h"
 #include "bud-test-doc.h"
 
@@ -1284,6 +1286,113 @@ test_package_numbers (void)
                    "昌吉市招商引资服务中心（昌吉市产业园服务中心）2026年部门预算公开");
 }
 
+/* ---- long tables: the rows of a page are drawn together ---- */
+
+static gboolean
+page_has_line (const char *page,
+               const char *want)
+{
+  g_auto(GStrv) lines = g_strsplit (page, "\n", -1);
+
+  for (guint l = 0; lines[l]; l++)
+    if (strcmp (g_strstrip (lines[l]), want) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A synthetic department's longest template table runs over several pages:
+ * every figure of every row is printed once and in order (none lost or drawn
+ * twice at a page break), and each continuation page repeats the headings. */
+static void
+test_pdf_long_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudDocument) doc = bud_synth_generate (BUD_SYNTH_M, 3);
+  g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", &error);
+  g_autoptr(BudExportPackage) pkg = NULL;
+  g_autoptr(GPtrArray) want = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = g_build_filename (fx.dir, "long.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  BudGrid *grid = NULL, *next = NULL;
+  const char *next_line, *heading;
+  guint first = 0, last, n_pages;
+
+  g_assert_no_error (error);
+  pkg = bud_export_package_new (doc, tpl, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pkg->grids->len; i++)
+    {
+      BudGrid *g = g_ptr_array_index (pkg->grids, i);
+
+      if (g->label && (grid == NULL || g->n_rows > grid->n_rows))
+        {
+          grid = g;
+          next = i + 1 < pkg->grids->len ? g_ptr_array_index (pkg->grids, i + 1) : NULL;
+        }
+    }
+  g_assert_nonnull (grid);
+  g_assert_nonnull (next);
+  g_assert_cmpuint (grid->repeat_count, >, 0);
+  heading = bud_grid_slot (grid, grid->repeat_start, 0)->text;
+  next_line = next->label ? next->label : next->title;
+
+  g_assert_true (bud_export_pdf (pkg, path, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+    text = run (argv, NULL);
+  }
+  pages = g_strsplit (text, "\f", -1);
+  n_pages = g_strv_length (pages);
+  while (first < n_pages && !page_has_line (pages[first], grid->label))
+    first++;
+  g_assert_cmpuint (first, <, n_pages);
+  for (last = first + 1; last < n_pages && !page_has_line (pages[last], next_line); last++)
+    g_assert_nonnull (strstr (pages[last], heading));
+  g_assert_cmpuint (last, <, n_pages);
+  /* the point of the test: the table does not fit one page */
+  g_assert_cmpuint (last - first, >=, 3);
+
+  for (guint i = 0; i < grid->cells->len; i++)
+    collect_figures (((BudGridCell *) g_ptr_array_index (grid->cells, i))->text, want);
+  g_assert_cmpuint (want->len, >, 100);
+  for (guint pg = first; pg < last; pg++)
+    collect_figures (pages[pg], got);
+  assert_same_figures ("PDF long table", want, got);
+}
+
+/* Exporting another package in between changes nothing in the next export of
+ * the first: whatever the writer keeps between exports (fonts) is not stale. */
+static void
+test_pdf_export_again (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudDocument) doc = bud_synth_generate (BUD_SYNTH_S, 5);
+  g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", &error);
+  g_autoptr(BudExportPackage) other = NULL;
+  g_autofree char *between = g_build_filename (fx.dir, "between.pdf", NULL);
+  g_autofree char *again = g_build_filename (fx.dir, "again.pdf", NULL);
+  g_autofree char *first_text = NULL, *again_text = NULL;
+
+  g_assert_no_error (error);
+  other = bud_export_package_new (doc, tpl, &error);
+  g_assert_no_error (error);
+  g_assert_true (bud_export_pdf (other, between, &error));
+  g_assert_true (bud_export_pdf (fx.pkg, again, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-layout", fx.pdf, "-", NULL };
+    first_text = run (argv, NULL);
+  }
+  {
+    const char *argv[] = { "pdftotext", "-layout", again, "-", NULL };
+    again_text = run (argv, NULL);
+  }
+  g_assert_cmpstr (again_text, ==, first_text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1300,6 +1409,8 @@ main (int    argc,
   g_test_add_func ("/export/pdf/toc-page-numbers", test_pdf_toc_pages);
   g_test_add_func ("/export/pdf/page-numbers", test_pdf_page_numbers);
   g_test_add_func ("/export/pdf/performance-tables", test_pdf_performance);
+  g_test_add_func ("/export/pdf/long-table", test_pdf_long_table);
+  g_test_add_func ("/export/pdf/export-again", test_pdf_export_again);
   g_test_add_func ("/export/xlsx/figures-match-seed", test_xlsx_figures);
   g_test_add_func ("/export/xlsx/performance-tables", test_xlsx_performance);
   g_test_add_func ("/export/html/parses-and-matches-seed", test_html_parse);

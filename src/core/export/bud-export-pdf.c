@@ -8,12 +8,15 @@
  * so the pages come out the same. Page numbers start at 第一部分; the cover
  * and 目录 are not numbered.
  *
- * Tables: column widths come from the widest single-line content of each
- * column; headings wrap rather than widen a column. A table whose names and
- * figures do not fit a portrait page gets a landscape page, and a smaller
- * font only when even landscape is too narrow. Rows bound together by a
+ * Tables are measured by bud-export-pdf-plan.c. Rows bound together by a
  * merged cell never split across pages, and the heading rows are repeated on
  * every continuation page.
+ *
+ * Speed (issue 11): each text is shaped once per export and its layout kept
+ * for measuring and drawing (bud-export-pdf-text.c); paragraphs are broken
+ * into lines once for both passes; the rows of a table on a page are drawn
+ * with one fill, one stroke and one run of text, since cairo's cost is per
+ * operation.
  */
 #include "config.h"
 
@@ -25,39 +28,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bud-export-private.h"
-
-#define A4_SHORT          595.276
-#define A4_LONG           841.890
-#define FONT_FAMILY       "Noto Sans CJK SC"
-
-#define BODY_SIZE         11.0
-#define TABLE_SIZE        9.0
-#define MIN_TABLE_SIZE    7.5
-#define CELL_PAD_X        3.0
-#define CELL_PAD_Y        2.0
-#define LINE_SPACING      1.6   /* body text, as a factor of the font's line height */
-
-typedef struct {
-  gboolean   landscape;
-  double     size;          /* font size of the cells */
-  double     scale;         /* size / TABLE_SIZE */
-  double    *col_w;         /* n_columns */
-  double    *row_h;         /* n_rows */
-  guint     *group_end;     /* n_rows: last row of the group that starts at a row */
-  guint     *row_first;     /* n_rows + 1: index of the first cell starting at or after a row */
-  double    *cell_w1;       /* per cell (grid->cells order): single-line text width at TABLE_SIZE */
-  double     width;         /* Σ col_w */
-  double     line_h;        /* height of one line of cell text */
-} GridPlan;
+#include "bud-export-pdf-private.h"
 
 typedef struct {
   BudExportPackage      *pkg;
   cairo_surface_t       *surface;
   cairo_t               *cr;
   PangoContext          *pango;
-  PangoLayout           *layout;
-  PangoFontDescription  *font;
+  BudPdfShaper          *shaper;
+  GPtrArray             *paragraphs;   /* per block: its flowing text's layout, from pass 1 to pass 2 */
   gboolean               drawing;
 
   /* the current page */
@@ -71,60 +50,28 @@ typedef struct {
   guint                  front_pages;  /* cover + 目录: not numbered */
 
   guint                 *block_page;   /* per block: physical page where it starts */
-  GHashTable            *plans;        /* BudGrid * → GridPlan * */
+  GHashTable            *plans;        /* BudGrid * → BudPdfPlan * */
   GArray                *outline;      /* pass 2: outline parent ids */
 } Pdf;
 
-static void
-grid_plan_free (gpointer data)
-{
-  GridPlan *p = data;
-
-  g_free (p->col_w);
-  g_free (p->row_h);
-  g_free (p->group_end);
-  g_free (p->row_first);
-  g_free (p->cell_w1);
-  g_free (p);
-}
-
 /* ---- text ---- */
 
-static PangoLayout *
-prepare (Pdf            *pdf,
-         const char     *text,
-         double          size,
-         gboolean        bold,
-         double          width,
-         PangoAlignment  align)
+static void
+unref_layout (gpointer layout)
 {
-  PangoLayout *l = pdf->layout;
-
-  pango_font_description_set_size (pdf->font, (gint) (size * PANGO_SCALE));
-  pango_font_description_set_weight (pdf->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (l, pdf->font);
-  pango_layout_set_width (l, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_wrap (l, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (l, align);
-  pango_layout_set_indent (l, 0);
-  pango_layout_set_justify (l, FALSE);
-  pango_layout_set_line_spacing (l, 0.0);
-  pango_layout_set_text (l, text, -1);
-  return l;
+  if (layout)
+    g_object_unref (layout);
 }
 
-static void
-layout_size (PangoLayout *l,
-             double      *w,
-             double      *h)
+static const BudPdfShaped *
+shape (Pdf            *pdf,
+       const char     *text,
+       double          size,
+       gboolean        bold,
+       double          width,
+       PangoAlignment  align)
 {
-  int iw, ih;
-
-  pango_layout_get_size (l, &iw, &ih);
-  if (w)
-    *w = (double) iw / PANGO_SCALE;
-  if (h)
-    *h = (double) ih / PANGO_SCALE;
+  return bud_pdf_shaper_shape (pdf->shaper, text, size, bold, width, align);
 }
 
 static void
@@ -139,6 +86,16 @@ show (Pdf         *pdf,
   pango_cairo_show_layout (pdf->cr, l);
 }
 
+static void
+show_shaped (Pdf                *pdf,
+             const BudPdfShaped *t,
+             double              x,
+             double              y)
+{
+  if (pdf->drawing)
+    bud_pdf_shaped_show (t, pdf->cr, x, y);
+}
+
 /* ---- pages ---- */
 
 static void
@@ -149,18 +106,9 @@ finish_page (Pdf *pdf)
   if (pdf->drawing && pdf->page > pdf->front_pages)
     {
       g_autofree char *number = g_strdup_printf ("- %u -", pdf->page - pdf->front_pages);
-      /* a page can end between a caller's prepare() and show(): draw the number
-       * with a layout of its own, leaving the caller's text in the shared one */
-      PangoLayout *saved = pdf->layout;
-      PangoLayout *l;
-      double w, h;
+      const BudPdfShaped *t = shape (pdf, number, 9, FALSE, -1, PANGO_ALIGN_LEFT);
 
-      pdf->layout = pango_layout_copy (saved);
-      l = prepare (pdf, number, 9, FALSE, -1, PANGO_ALIGN_LEFT);
-      layout_size (l, &w, &h);
-      show (pdf, l, (pdf->page_w - w) / 2, pdf->page_h - pdf->bottom / 2 - h / 2);
-      g_object_unref (pdf->layout);
-      pdf->layout = saved;
+      show_shaped (pdf, t, (pdf->page_w - t->w) / 2, pdf->page_h - pdf->bottom / 2 - t->h / 2);
     }
   if (pdf->drawing)
     cairo_show_page (pdf->cr);
@@ -216,20 +164,26 @@ flow_text (Pdf            *pdf,
            gboolean        bold,
            PangoAlignment  align,
            double          indent_chars,
-           double          space_after)
+           double          space_after,
+           guint           block_index)
 {
-  PangoLayout *l;
+  PangoLayout *l = g_ptr_array_index (pdf->paragraphs, block_index);
   PangoLayoutIter *iter;
   double origin, last = 0;
 
   if (!pdf->page_open || pdf->landscape)
     new_page (pdf, FALSE);
-  /* a copy: breaking the page below draws the page number with the shared
-   * layout, which would invalidate this paragraph's iterator */
-  l = pango_layout_copy (prepare (pdf, text, size, bold, content_width (pdf), align));
-  pango_layout_set_indent (l, (int) (indent_chars * size * PANGO_SCALE));
-  pango_layout_set_justify (l, align == PANGO_ALIGN_LEFT);
-  pango_layout_set_line_spacing (l, LINE_SPACING);
+  if (l == NULL)
+    {
+      /* a layout of its own: indent, justification and spacing are this
+       * paragraph's; kept for the drawing pass, which would break the lines
+       * the same way again */
+      l = bud_pdf_shaper_new_layout (pdf->shaper, text, size, bold, content_width (pdf), align);
+      pango_layout_set_indent (l, (int) (indent_chars * size * PANGO_SCALE));
+      pango_layout_set_justify (l, align == PANGO_ALIGN_LEFT);
+      pango_layout_set_line_spacing (l, LINE_SPACING);
+      g_ptr_array_index (pdf->paragraphs, block_index) = l;
+    }
 
   origin = pdf->y;
   iter = pango_layout_get_iter (l);
@@ -256,7 +210,11 @@ flow_text (Pdf            *pdf,
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
-  g_object_unref (l);
+  if (pdf->drawing)
+    {
+      g_object_unref (l);
+      g_ptr_array_index (pdf->paragraphs, block_index) = NULL;
+    }
 
   pdf->y = last + space_after;
   pdf->fresh = FALSE;
@@ -264,300 +222,89 @@ flow_text (Pdf            *pdf,
 
 /* ---- tables ---- */
 
-static gboolean
-single_line_role (BudGridRole role)
-{
-  return role == BUD_GRID_MONEY || role == BUD_GRID_CODE || role == BUD_GRID_NUMBER;
-}
-
-static double
-cell_span_width (GridPlan    *plan,
-                 BudGridCell *cell)
-{
-  double w = 0;
-
-  for (guint c = cell->col; c < cell->col + cell->colspan; c++)
-    w += plan->col_w[c];
-  return w;
-}
-
-/* Widths at @scale of the font: each column gets what its figures and codes
- * need (never wrapped), names get what they want if there is room, headings
- * wrap at about four characters when there is not. */
-static void
-fit_columns (BudGrid  *grid,
-             GridPlan *plan,
-             double    avail,
-             double   *need_out)
-{
-  guint n = grid->n_columns;
-  g_autofree double *base = g_new0 (double, n);
-  g_autofree double *nat = g_new0 (double, n);
-  double chr = TABLE_SIZE * plan->scale;   /* one CJK character */
-  double sum_base = 0, desire_text = 0, desire_other = 0, extra, total = 0;
-
-  /* figures get room for a four-character heading, names for two characters */
-  for (guint c = 0; c < n; c++)
-    base[c] = nat[c] = (single_line_role (grid->column_roles[c]) && grid->column_roles[c] != BUD_GRID_CODE
-                        ? 4 : 2) * chr + 2 * CELL_PAD_X;
-
-  for (guint i = 0; i < grid->cells->len; i++)
-    {
-      BudGridCell *cell = g_ptr_array_index (grid->cells, i);
-      double w = plan->cell_w1[i] * plan->scale + 2 * CELL_PAD_X;
-      guint c = cell->col;
-
-      if (cell->colspan != 1 || cell->role == BUD_GRID_PARA || *cell->text == '\0')
-        continue;
-      if (single_line_role (cell->role))
-        {
-          base[c] = MAX (base[c], w);
-          nat[c] = MAX (nat[c], w);
-        }
-      else if (cell->role == BUD_GRID_HEAD || cell->role == BUD_GRID_LABEL)
-        {
-          base[c] = MAX (base[c], MIN (w, 4 * chr + 2 * CELL_PAD_X));
-          nat[c] = MAX (nat[c], MIN (w, 8 * chr + 2 * CELL_PAD_X));
-        }
-      else
-        {
-          base[c] = MAX (base[c], MIN (w, 4 * chr + 2 * CELL_PAD_X));
-          nat[c] = MAX (nat[c], MIN (w, 24 * chr + 2 * CELL_PAD_X));
-        }
-    }
-
-  for (guint c = 0; c < n; c++)
-    {
-      gboolean text = !single_line_role (grid->column_roles[c]);
-
-      nat[c] = MAX (nat[c], base[c]);
-      sum_base += base[c];
-      if (text)
-        desire_text += nat[c] - base[c];
-      else
-        desire_other += nat[c] - base[c];
-      plan->col_w[c] = base[c];
-    }
-  if (need_out)
-    *need_out = sum_base + desire_text;
-
-  extra = avail - sum_base;
-  if (extra < 0)
-    {
-      /* squeeze everything: text wraps, figures may touch the border */
-      for (guint c = 0; c < n; c++)
-        plan->col_w[c] = base[c] * avail / sum_base;
-    }
-  else
-    {
-      double give = desire_text > 0 ? MIN (1.0, extra / desire_text) : 0;
-
-      for (guint c = 0; c < n; c++)
-        if (!single_line_role (grid->column_roles[c]))
-          plan->col_w[c] += (nat[c] - base[c]) * give;
-      extra -= desire_text * give;
-      give = desire_other > 0 ? MIN (1.0, extra / desire_other) : 0;
-      for (guint c = 0; c < n; c++)
-        if (single_line_role (grid->column_roles[c]))
-          plan->col_w[c] += (nat[c] - base[c]) * give;
-      extra -= desire_other * give;
-      /* the rest spreads out so that the table spans the page, as printed tables do */
-      for (guint c = 0; c < n; c++)
-        total += plan->col_w[c];
-      for (guint c = 0; c < n && extra > 0.01 && total > 0; c++)
-        plan->col_w[c] += extra * plan->col_w[c] / (total + 0);
-    }
-  plan->width = 0;
-  for (guint c = 0; c < n; c++)
-    plan->width += plan->col_w[c];
-}
-
-static GridPlan *
+/* A grid is planned once, in the counting pass, and drawn with the same plan. */
+static BudPdfPlan *
 plan_grid (Pdf      *pdf,
            BudGrid  *grid,
            gboolean  allow_landscape)
 {
-  GridPlan *plan = g_hash_table_lookup (pdf->plans, grid);
-  static const double sizes[] = { 9.0, 8.5, 8.0, 7.5 };
-  double portrait = A4_SHORT - 2 * 56, landscape = A4_LONG - 2 * 40;
-  double need;
-  guint n = grid->n_columns;
-  gboolean chosen = FALSE;
+  BudPdfPlan *plan = g_hash_table_lookup (pdf->plans, grid);
 
-  if (plan)
-    return plan;
-  plan = g_new0 (GridPlan, 1);
-  plan->col_w = g_new0 (double, n);
-  plan->row_h = g_new0 (double, MAX (grid->n_rows, 1));
-  plan->group_end = g_new0 (guint, MAX (grid->n_rows, 1));
-  plan->cell_w1 = g_new0 (double, MAX (grid->cells->len, 1));
-  plan->row_first = g_new0 (guint, grid->n_rows + 1);
-  for (guint i = grid->cells->len, r = grid->n_rows + 1; r-- > 0;)
+  if (plan == NULL)
     {
-      while (i > 0 && ((BudGridCell *) g_ptr_array_index (grid->cells, i - 1))->row >= r)
-        i--;
-      plan->row_first[r] = i;
+      plan = bud_pdf_plan_new (pdf->shaper, grid, allow_landscape);
+      g_hash_table_insert (pdf->plans, grid, plan);
     }
-
-  /* shape each cell once at the reference size; other sizes scale linearly */
-  for (guint i = 0; i < grid->cells->len; i++)
-    {
-      BudGridCell *cell = g_ptr_array_index (grid->cells, i);
-      double w = 0;
-
-      if (*cell->text && cell->role != BUD_GRID_PARA)
-        layout_size (prepare (pdf, cell->text, TABLE_SIZE, cell->strong, -1, PANGO_ALIGN_LEFT), &w, NULL);
-      plan->cell_w1[i] = w;
-    }
-
-  plan->landscape = FALSE;
-  plan->scale = 1.0;
-  fit_columns (grid, plan, portrait, &need);
-  if (need > portrait + 0.01 && allow_landscape)
-    {
-      plan->landscape = TRUE;
-      for (guint s = 0; s < G_N_ELEMENTS (sizes) && !chosen; s++)
-        {
-          plan->scale = sizes[s] / TABLE_SIZE;
-          fit_columns (grid, plan, landscape, &need);
-          chosen = need <= landscape + 0.01;
-        }
-      if (!chosen)
-        fit_columns (grid, plan, landscape, NULL);
-    }
-  else if (need > portrait + 0.01)
-    {
-      for (guint s = 1; s < G_N_ELEMENTS (sizes) && !chosen; s++)
-        {
-          plan->scale = sizes[s] / TABLE_SIZE;
-          fit_columns (grid, plan, portrait, &need);
-          chosen = need <= portrait + 0.01;
-        }
-      if (!chosen)
-        fit_columns (grid, plan, portrait, NULL);
-    }
-  plan->size = TABLE_SIZE * plan->scale;
-  layout_size (prepare (pdf, "国8", plan->size, FALSE, -1, PANGO_ALIGN_LEFT), NULL, &plan->line_h);
-
-  /* row heights: the tallest cell of each row; a merged cell's extra height
-   * goes to the last row it covers */
-  for (guint r = 0; r < grid->n_rows; r++)
-    plan->row_h[r] = plan->line_h + 2 * CELL_PAD_Y;
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < grid->cells->len; i++)
-      {
-        BudGridCell *cell = g_ptr_array_index (grid->cells, i);
-        double avail = cell_span_width (plan, cell) - 2 * CELL_PAD_X;
-        double h = plan->line_h, have = 0;
-
-        if ((cell->rowspan > 1) != (pass == 1) || *cell->text == '\0')
-          continue;
-        if (cell->role == BUD_GRID_PARA || plan->cell_w1[i] * plan->scale > avail)
-          layout_size (prepare (pdf, cell->text, plan->size, cell->strong, avail, PANGO_ALIGN_LEFT), NULL, &h);
-        h += 2 * CELL_PAD_Y;
-        for (guint r = cell->row; r < cell->row + cell->rowspan; r++)
-          have += plan->row_h[r];
-        if (h > have)
-          plan->row_h[cell->row + cell->rowspan - 1] += h - have;
-      }
-
-  /* groups of rows a merged cell binds together */
-  for (guint r = 0; r < grid->n_rows;)
-    {
-      guint end = r;
-
-      for (guint k = r; k <= end; k++)
-        for (guint c = 0; c < n; c++)
-          {
-            BudGridCell *cell = bud_grid_slot (grid, k, c);
-            if (cell && cell->row + cell->rowspan - 1 > end)
-              end = cell->row + cell->rowspan - 1;
-          }
-      for (guint k = r; k <= end; k++)
-        plan->group_end[k] = end;
-      r = end + 1;
-    }
-
-  g_hash_table_insert (pdf->plans, grid, plan);
   return plan;
 }
 
-static double
-rows_height (GridPlan *plan,
-             guint     first,
-             guint     last)
+static gboolean
+is_shaded (BudGridCell *cell)
 {
-  double h = 0;
-
-  for (guint r = first; r <= last; r++)
-    h += plan->row_h[r];
-  return h;
+  return cell && (cell->role == BUD_GRID_HEAD || cell->role == BUD_GRID_LABEL);
 }
 
-static void
-draw_cell (Pdf         *pdf,
-           GridPlan    *plan,
-           BudGridCell *cell,
-           guint        index,
-           double       x,
-           double       y)
+/* Whether the slot at (@row, ·) has a rule above it: an empty slot or the top of a cell. */
+static gboolean
+starts_row (BudGridCell *cell,
+            guint        row)
 {
-  double w = cell_span_width (plan, cell);
-  double h = rows_height (plan, cell->row, cell->row + cell->rowspan - 1);
-  cairo_t *cr = pdf->cr;
+  return cell == NULL || cell->row == row;
+}
 
-  if (cell->role == BUD_GRID_HEAD || cell->role == BUD_GRID_LABEL)
-    {
-      cairo_set_source_rgb (cr, 0.93, 0.94, 0.96);
-      cairo_rectangle (cr, x, y, w, h);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-    }
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_stroke (cr);
+static gboolean
+starts_col (BudGridCell *cell,
+            guint        col)
+{
+  return cell == NULL || cell->col == col;
+}
 
-  if (*cell->text)
-    {
-      double avail = w - 2 * CELL_PAD_X;
-      double tw = plan->cell_w1[index] * plan->scale, th;
-      gboolean one_line = cell->role != BUD_GRID_PARA && tw <= avail;
-      PangoAlignment align = PANGO_ALIGN_LEFT;
-      PangoLayout *l;
-      double tx;
+/* Only the text: draw_rows has shaded and ruled the cells. */
+static void
+draw_cell_text (Pdf         *pdf,
+                BudPdfPlan  *plan,
+                BudGridCell *cell,
+                guint        index,
+                double       x,
+                double       y)
+{
+  double w = bud_pdf_plan_cell_width (plan, cell);
+  double h = bud_pdf_plan_rows_height (plan, cell->row, cell->row + cell->rowspan - 1);
+  double avail = w - 2 * CELL_PAD_X;
+  gboolean one_line = cell->role != BUD_GRID_PARA && plan->cell_w1[index] * plan->scale <= avail;
+  PangoAlignment align = bud_pdf_cell_align (cell);
+  const BudPdfShaped *t;
+  double tx;
 
-      if (cell->role == BUD_GRID_HEAD || cell->role == BUD_GRID_LABEL ||
-          cell->role == BUD_GRID_CODE || cell->role == BUD_GRID_NUMBER)
-        align = PANGO_ALIGN_CENTER;
-      else if (cell->role == BUD_GRID_MONEY)
-        align = PANGO_ALIGN_RIGHT;
-
-      l = prepare (pdf, cell->text, plan->size, cell->strong, one_line ? -1 : avail, align);
-      layout_size (l, one_line ? &tw : NULL, &th);
-      if (one_line)
-        tx = align == PANGO_ALIGN_LEFT ? x + CELL_PAD_X
-           : align == PANGO_ALIGN_RIGHT ? x + w - CELL_PAD_X - tw
-           : x + (w - tw) / 2;
-      else
-        tx = x + CELL_PAD_X;
-      cairo_move_to (cr, tx, y + (h - th) / 2);
-      pango_cairo_show_layout (cr, l);
-    }
+  if (*cell->text == '\0')
+    return;
+  t = shape (pdf, cell->text, plan->size, cell->strong, one_line ? -1 : avail, align);
+  if (one_line)
+    tx = align == PANGO_ALIGN_LEFT ? x + CELL_PAD_X
+       : align == PANGO_ALIGN_RIGHT ? x + w - CELL_PAD_X - t->w
+       : x + (w - t->w) / 2;
+  else
+    tx = x + CELL_PAD_X;
+  show_shaped (pdf, t, tx, y + (h - t->h) / 2);
 }
 
 static void
 draw_rows (Pdf      *pdf,
            BudGrid  *grid,
-           GridPlan *plan,
+           BudPdfPlan *plan,
            double    x0,
+           double    y,
            guint     first,
            guint     last)
 {
-  double y = pdf->y;
-
-  if (pdf->drawing)
+  if (pdf->drawing && first <= last)
     {
       g_autofree double *col_x = g_new0 (double, grid->n_columns + 1);
       g_autofree double *row_y = g_new0 (double, last - first + 2);
+      /* the cells are sorted by row, so those starting in these rows are contiguous */
+      guint from = plan->row_first[first], to = plan->row_first[last + 1];
+      cairo_t *cr = pdf->cr;
+      gboolean shaded = FALSE;
 
       col_x[0] = x0;
       for (guint c = 0; c < grid->n_columns; c++)
@@ -566,77 +313,108 @@ draw_rows (Pdf      *pdf,
       for (guint r = first; r <= last; r++)
         row_y[r - first + 1] = row_y[r - first] + plan->row_h[r];
 
-      cairo_set_line_width (pdf->cr, 0.5);
-      cairo_set_source_rgb (pdf->cr, 0, 0, 0);
+      /* one fill for the shading, one stroke for the rules, then the text:
+       * three PDF operations for the rows of a table on a page rather than
+       * two or three per cell, which is what made writing the pages slow */
+      cairo_new_path (cr);
       for (guint r = first; r <= last; r++)
-        for (guint c = 0; c < grid->n_columns; c++)
-          if (bud_grid_slot (grid, r, c) == NULL)
-            cairo_rectangle (pdf->cr, col_x[c], row_y[r - first], plan->col_w[c], plan->row_h[r]);
-      cairo_stroke (pdf->cr);
-      /* the cells are sorted by row, so those starting in these rows are contiguous */
-      for (guint i = plan->row_first[first]; i < plan->row_first[last + 1]; i++)
+        for (guint c = 0; c < grid->n_columns;)
+          {
+            guint end = c;
+
+            while (end < grid->n_columns && is_shaded (bud_grid_slot (grid, r, end)))
+              end++;
+            if (end > c)
+              {
+                cairo_rectangle (cr, col_x[c], row_y[r - first], col_x[end] - col_x[c], plan->row_h[r]);
+                shaded = TRUE;
+              }
+            c = end + 1;
+          }
+      if (shaded)
+        {
+          cairo_set_source_rgb (cr, 0.93, 0.94, 0.96);
+          cairo_fill (cr);
+        }
+
+      /* a rule above and left of each slot where a cell (or an empty slot)
+       * starts, in runs; then the right and bottom edges of the group */
+      cairo_set_line_width (cr, 0.5);
+      /* square caps close the corners where a run ends */
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      for (guint r = first; r <= last; r++)
+        for (guint c = 0; c < grid->n_columns;)
+          {
+            guint end = c;
+
+            while (end < grid->n_columns && starts_row (bud_grid_slot (grid, r, end), r))
+              end++;
+            if (end > c)
+              {
+                cairo_move_to (cr, col_x[c], row_y[r - first]);
+                cairo_line_to (cr, col_x[end], row_y[r - first]);
+              }
+            c = end + 1;
+          }
+      for (guint c = 0; c < grid->n_columns; c++)
+        for (guint r = first; r <= last;)
+          {
+            guint end = r;
+
+            while (end <= last && starts_col (bud_grid_slot (grid, end, c), c))
+              end++;
+            if (end > r)
+              {
+                cairo_move_to (cr, col_x[c], row_y[r - first]);
+                cairo_line_to (cr, col_x[c], row_y[end - first]);
+              }
+            r = end + 1;
+          }
+      cairo_move_to (cr, col_x[grid->n_columns], row_y[0]);
+      cairo_line_to (cr, col_x[grid->n_columns], row_y[last - first + 1]);
+      cairo_line_to (cr, col_x[0], row_y[last - first + 1]);
+      cairo_stroke (cr);
+
+      for (guint i = from; i < to; i++)
         {
           BudGridCell *cell = g_ptr_array_index (grid->cells, i);
-          draw_cell (pdf, plan, cell, i, col_x[cell->col], row_y[cell->row - first]);
+          draw_cell_text (pdf, plan, cell, i, col_x[cell->col], row_y[cell->row - first]);
         }
     }
-  pdf->y = y + rows_height (plan, first, last);
 }
 
+/* The lines above a table (表N, title, year, department and unit); draws them
+ * at @y when @draw and the pass draws. Returns their height. */
 static double
-title_block_height (Pdf     *pdf,
-                    BudGrid *grid,
-                    double   width)
+title_block (Pdf     *pdf,
+             BudGrid *grid,
+             double   x0,
+             double   y,
+             double   width,
+             gboolean draw)
 {
-  double h = 0, lh;
+  const BudPdfShaped *t;
+  double y0 = y;
 
+  draw = draw && pdf->drawing;
   if (grid->label)
     {
-      layout_size (prepare (pdf, grid->label, 11, TRUE, width, PANGO_ALIGN_LEFT), NULL, &lh);
-      h += lh + 4;
+      t = shape (pdf, grid->label, 11, TRUE, width, PANGO_ALIGN_LEFT);
+      if (draw)
+        show_shaped (pdf, t, x0, y);
+      y += t->h + 4;
     }
-  layout_size (prepare (pdf, grid->title, 15, TRUE, width, PANGO_ALIGN_CENTER), NULL, &lh);
-  h += lh + 6;
+  t = shape (pdf, grid->title, 15, TRUE, width, PANGO_ALIGN_CENTER);
+  if (draw)
+    show_shaped (pdf, t, x0, y);
+  y += t->h + 6;
   if (grid->subtitle)
     {
-      layout_size (prepare (pdf, grid->subtitle, 10.5, FALSE, width, PANGO_ALIGN_CENTER), NULL, &lh);
-      h += lh + 4;
-    }
-  if (grid->department_line || grid->unit_line)
-    {
-      layout_size (prepare (pdf, grid->department_line ? grid->department_line : "", 10, FALSE,
-                            width * 0.75, PANGO_ALIGN_LEFT), NULL, &lh);
-      h += lh + 4;
-    }
-  return h;
-}
-
-static void
-draw_title_block (Pdf     *pdf,
-                  BudGrid *grid,
-                  double   x0,
-                  double   width)
-{
-  PangoLayout *l;
-  double h, w;
-
-  if (grid->label)
-    {
-      l = prepare (pdf, grid->label, 11, TRUE, width, PANGO_ALIGN_LEFT);
-      layout_size (l, NULL, &h);
-      show (pdf, l, x0, pdf->y);
-      pdf->y += h + 4;
-    }
-  l = prepare (pdf, grid->title, 15, TRUE, width, PANGO_ALIGN_CENTER);
-  layout_size (l, NULL, &h);
-  show (pdf, l, x0, pdf->y);
-  pdf->y += h + 6;
-  if (grid->subtitle)
-    {
-      l = prepare (pdf, grid->subtitle, 10.5, FALSE, width, PANGO_ALIGN_CENTER);
-      layout_size (l, NULL, &h);
-      show (pdf, l, x0, pdf->y);
-      pdf->y += h + 4;
+      t = shape (pdf, grid->subtitle, 10.5, FALSE, width, PANGO_ALIGN_CENTER);
+      if (draw)
+        show_shaped (pdf, t, x0, y);
+      y += t->h + 4;
     }
   if (grid->department_line || grid->unit_line)
     {
@@ -644,16 +422,18 @@ draw_title_block (Pdf     *pdf,
 
       if (grid->unit_line)
         {
-          l = prepare (pdf, grid->unit_line, 10, FALSE, -1, PANGO_ALIGN_LEFT);
-          layout_size (l, &w, &uh);
-          show (pdf, l, x0 + width - w, pdf->y);
+          t = shape (pdf, grid->unit_line, 10, FALSE, -1, PANGO_ALIGN_LEFT);
+          if (draw)
+            show_shaped (pdf, t, x0 + width - t->w, y);
+          uh = t->h;
         }
-      l = prepare (pdf, grid->department_line ? grid->department_line : "", 10, FALSE,
-                   width * 0.75, PANGO_ALIGN_LEFT);
-      layout_size (l, NULL, &h);
-      show (pdf, l, x0, pdf->y);
-      pdf->y += MAX (h, uh) + 4;
+      t = shape (pdf, grid->department_line ? grid->department_line : "", 10, FALSE,
+                 width * 0.75, PANGO_ALIGN_LEFT);
+      if (draw)
+        show_shaped (pdf, t, x0, y);
+      y += MAX (t->h, uh) + 4;
     }
+  return y - y0;
 }
 
 static void
@@ -662,9 +442,9 @@ flow_grid (Pdf      *pdf,
            guint     block_index)
 {
   BudGrid *grid = block->grid;
-  GridPlan *plan = plan_grid (pdf, grid, block->own_page);
-  double x0, head_h, first_h;
-  guint r;
+  BudPdfPlan *plan = plan_grid (pdf, grid, block->own_page);
+  double x0, head_h, first_h, run_y = 0;
+  guint r, run_first = 0;
   gboolean table_rows_on_page = FALSE;
 
   if (!pdf->page_open || plan->landscape != pdf->landscape ||
@@ -676,7 +456,7 @@ flow_grid (Pdf      *pdf,
   x0 = pdf->left + MAX (0, (content_width (pdf) - plan->width) / 2);
 
   /* keep the title, the heading rows and the first body group together */
-  head_h = title_block_height (pdf, grid, plan->width);
+  head_h = title_block (pdf, grid, x0, pdf->y, plan->width, FALSE);
   first_h = 0;
   if (grid->n_rows > 0)
     {
@@ -684,14 +464,14 @@ flow_grid (Pdf      *pdf,
 
       if (grid->repeat_start == 0 && grid->repeat_count > 0 && end + 1 < grid->n_rows)
         end = plan->group_end[end + 1];
-      first_h = rows_height (plan, 0, end);
+      first_h = bud_pdf_plan_rows_height (plan, 0, end);
     }
   if (pdf->y + head_h + first_h > page_bottom (pdf) && !pdf->fresh)
     new_page (pdf, plan->landscape);
   else if (pdf->y > pdf->top + 0.01)
     {
       /* a table that fits a page of its own is not split to fill the rest of this one */
-      double all = head_h + rows_height (plan, 0, grid->n_rows ? grid->n_rows - 1 : 0);
+      double all = head_h + bud_pdf_plan_rows_height (plan, 0, grid->n_rows ? grid->n_rows - 1 : 0);
 
       if (pdf->y + all > page_bottom (pdf) && pdf->top + all <= page_bottom (pdf))
         new_page (pdf, plan->landscape);
@@ -699,34 +479,47 @@ flow_grid (Pdf      *pdf,
 
   pdf->block_page[block_index] = pdf->page;
   pdf->fresh = FALSE;
-  draw_title_block (pdf, grid, x0, plan->width);
+  pdf->y += title_block (pdf, grid, x0, pdf->y, plan->width, TRUE);
 
   for (r = 0; r < grid->n_rows;)
     {
       guint end = plan->group_end[r];
-      double h = rows_height (plan, r, end);
+      double h = bud_pdf_plan_rows_height (plan, r, end);
 
       /* the heading row of a performance table keeps its first indicator */
       if (grid->repeat_count > 0 && r == grid->repeat_start && end + 1 < grid->n_rows)
-        h += rows_height (plan, end + 1, plan->group_end[end + 1]);
+        h += bud_pdf_plan_rows_height (plan, end + 1, plan->group_end[end + 1]);
 
       if (pdf->y + h > page_bottom (pdf) && table_rows_on_page)
         {
+          draw_rows (pdf, grid, plan, x0, run_y, run_first, r - 1);
           new_page (pdf, plan->landscape);
           pdf->fresh = FALSE;
           if (grid->repeat_count > 0 && r >= grid->repeat_start + grid->repeat_count)
-            draw_rows (pdf, grid, plan, x0, grid->repeat_start,
-                       grid->repeat_start + grid->repeat_count - 1);
+            {
+              guint first = grid->repeat_start, last = first + grid->repeat_count - 1;
+
+              draw_rows (pdf, grid, plan, x0, pdf->y, first, last);
+              pdf->y += bud_pdf_plan_rows_height (plan, first, last);
+            }
           table_rows_on_page = FALSE;
         }
-      draw_rows (pdf, grid, plan, x0, r, end);
+      if (!table_rows_on_page)
+        {
+          run_first = r;
+          run_y = pdf->y;
+        }
+      pdf->y += bud_pdf_plan_rows_height (plan, r, end);
       table_rows_on_page = TRUE;
       r = end + 1;
     }
+  /* the rows on a page are drawn together when the page is full */
+  if (table_rows_on_page)
+    draw_rows (pdf, grid, plan, x0, run_y, run_first, grid->n_rows - 1);
 
   pdf->y += 6;
   if (grid->statement)
-    flow_text (pdf, grid->statement, BODY_SIZE, FALSE, PANGO_ALIGN_LEFT, 2, 6);
+    flow_text (pdf, grid->statement, BODY_SIZE, FALSE, PANGO_ALIGN_LEFT, 2, 6, block_index);
 }
 
 /* ---- the flow ---- */
@@ -736,19 +529,17 @@ flow_block (Pdf      *pdf,
             BudBlock *b,
             guint     index)
 {
-  PangoLayout *l;
-  double h;
+  const BudPdfShaped *t;
 
   switch (b->kind)
     {
     case BUD_BLOCK_PART:
       new_page (pdf, FALSE);
       pdf->block_page[index] = pdf->page;
-      l = prepare (pdf, b->text, 16, TRUE, content_width (pdf), PANGO_ALIGN_CENTER);
-      layout_size (l, NULL, &h);
+      t = shape (pdf, b->text, 16, TRUE, content_width (pdf), PANGO_ALIGN_CENTER);
       pdf->y += 12;
-      show (pdf, l, pdf->left, pdf->y);
-      pdf->y += h + 24;
+      show_shaped (pdf, t, pdf->left, pdf->y);
+      pdf->y += t->h + 24;
       pdf->fresh = TRUE;
       break;
 
@@ -758,21 +549,20 @@ flow_block (Pdf      *pdf,
 
         if (!pdf->page_open || pdf->landscape)
           new_page (pdf, FALSE);
-        l = prepare (pdf, b->text, size, TRUE, content_width (pdf), PANGO_ALIGN_LEFT);
-        layout_size (l, NULL, &h);
+        t = shape (pdf, b->text, size, TRUE, content_width (pdf), PANGO_ALIGN_LEFT);
         /* never a heading alone at the foot of a page */
-        ensure_space (pdf, h + 8 + 3 * BODY_SIZE * LINE_SPACING);
+        ensure_space (pdf, t->h + 8 + 3 * BODY_SIZE * LINE_SPACING);
         pdf->y += b->level == 1 ? 8 : 4;
         pdf->block_page[index] = pdf->page;
-        show (pdf, l, pdf->left, pdf->y);
-        pdf->y += h + 6;
+        show_shaped (pdf, t, pdf->left, pdf->y);
+        pdf->y += t->h + 6;
         pdf->fresh = FALSE;
       }
       break;
 
     case BUD_BLOCK_PARAGRAPH:
       pdf->block_page[index] = pdf->page;
-      flow_text (pdf, b->text, BODY_SIZE, FALSE, PANGO_ALIGN_LEFT, 2, 4);
+      flow_text (pdf, b->text, BODY_SIZE, FALSE, PANGO_ALIGN_LEFT, 2, 4, index);
       break;
 
     case BUD_BLOCK_GRID:
@@ -782,16 +572,19 @@ flow_block (Pdf      *pdf,
     case BUD_BLOCK_SIGNATURE:
       if (b->text && *b->text)
         {
+          g_autoptr(PangoLayout) l = NULL;
+          int h;
+
           if (!pdf->page_open || pdf->landscape)
             new_page (pdf, FALSE);
           pdf->y += 24;
-          l = prepare (pdf, b->text, BODY_SIZE, FALSE, content_width (pdf), PANGO_ALIGN_RIGHT);
+          l = bud_pdf_shaper_new_layout (pdf->shaper, b->text, BODY_SIZE, FALSE, content_width (pdf), PANGO_ALIGN_RIGHT);
           pango_layout_set_line_spacing (l, LINE_SPACING);
-          layout_size (l, NULL, &h);
-          ensure_space (pdf, h);
+          pango_layout_get_size (l, NULL, &h);
+          ensure_space (pdf, (double) h / PANGO_SCALE);
           pdf->block_page[index] = pdf->page;
           show (pdf, l, pdf->left, pdf->y);
-          pdf->y += h;
+          pdf->y += (double) h / PANGO_SCALE;
         }
       break;
 
@@ -804,17 +597,15 @@ static void
 draw_cover (Pdf *pdf)
 {
   g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT "年部门预算公开", pdf->pkg->year);
-  PangoLayout *l;
-  double h;
+  const BudPdfShaped *t;
 
   new_page (pdf, FALSE);
   pdf->y = pdf->page_h * 0.30;
-  l = prepare (pdf, pdf->pkg->department, 22, TRUE, content_width (pdf), PANGO_ALIGN_CENTER);
-  layout_size (l, NULL, &h);
-  show (pdf, l, pdf->left, pdf->y);
-  pdf->y += h + 28;
-  l = prepare (pdf, year, 28, TRUE, content_width (pdf), PANGO_ALIGN_CENTER);
-  show (pdf, l, pdf->left, pdf->y);
+  t = shape (pdf, pdf->pkg->department, 22, TRUE, content_width (pdf), PANGO_ALIGN_CENTER);
+  show_shaped (pdf, t, pdf->left, pdf->y);
+  pdf->y += t->h + 28;
+  t = shape (pdf, year, 28, TRUE, content_width (pdf), PANGO_ALIGN_CENTER);
+  show_shaped (pdf, t, pdf->left, pdf->y);
   finish_page (pdf);
 }
 
@@ -822,14 +613,12 @@ draw_cover (Pdf *pdf)
 static void
 draw_toc (Pdf *pdf)
 {
-  PangoLayout *l;
-  double h;
+  const BudPdfShaped *t;
 
   new_page (pdf, FALSE);
-  l = prepare (pdf, "目  录", 16, TRUE, content_width (pdf), PANGO_ALIGN_CENTER);
-  layout_size (l, NULL, &h);
-  show (pdf, l, pdf->left, pdf->y);
-  pdf->y += h + 20;
+  t = shape (pdf, "目  录", 16, TRUE, content_width (pdf), PANGO_ALIGN_CENTER);
+  show_shaped (pdf, t, pdf->left, pdf->y);
+  pdf->y += t->h + 20;
 
   for (guint i = 0; i < pdf->pkg->blocks->len; i++)
     {
@@ -837,33 +626,29 @@ draw_toc (Pdf *pdf)
       gboolean part = b->toc_level == 0;
       double size = part ? 12 : 11, indent = part ? 0 : 2 * size;
       g_autofree char *number = NULL;
-      double nw, tw, th, reserve;
+      const BudPdfShaped *num, *entry;
+      double nw, th, reserve;
 
       if (b->toc_level < 0)
         continue;
       number = g_strdup_printf ("%u", pdf->block_page[i] > pdf->front_pages
                                       ? pdf->block_page[i] - pdf->front_pages : 0);
       /* the first pass has no numbers yet: wrap the titles the same in both */
-      layout_size (prepare (pdf, "9999", size, part, -1, PANGO_ALIGN_LEFT), &reserve, NULL);
-      l = prepare (pdf, number, size, part, -1, PANGO_ALIGN_LEFT);
-      layout_size (l, &nw, &th);
-      if (pdf->y + th * 1.7 > page_bottom (pdf))
+      reserve = shape (pdf, "9999", size, part, -1, PANGO_ALIGN_LEFT)->w;
+      num = shape (pdf, number, size, part, -1, PANGO_ALIGN_LEFT);
+      nw = num->w;
+      if (pdf->y + num->h * 1.7 > page_bottom (pdf))
         new_page (pdf, FALSE);
       if (part)
         pdf->y += 6;
-      {
-        double nh = th;
-
-        l = prepare (pdf, b->toc_text, size, part, content_width (pdf) - indent - reserve - 24, PANGO_ALIGN_LEFT);
-        layout_size (l, &tw, &th);
-        show (pdf, l, pdf->left + indent, pdf->y);
-        /* the number stands on the entry's last line, where the dots end */
-        l = prepare (pdf, number, size, part, -1, PANGO_ALIGN_LEFT);
-        show (pdf, l, pdf->page_w - pdf->right - nw, pdf->y + th - nh);
-        l = prepare (pdf, b->toc_text, size, part, content_width (pdf) - indent - reserve - 24, PANGO_ALIGN_LEFT);
-      }
+      entry = shape (pdf, b->toc_text, size, part, content_width (pdf) - indent - reserve - 24, PANGO_ALIGN_LEFT);
+      th = entry->h;
+      show_shaped (pdf, entry, pdf->left + indent, pdf->y);
+      /* the number stands on the entry's last line, where the dots end */
+      show_shaped (pdf, num, pdf->page_w - pdf->right - nw, pdf->y + th - num->h);
       if (pdf->drawing)
         {
+          PangoLayout *l = entry->layout;
           PangoLayoutLine *last = pango_layout_get_line_readonly (l, pango_layout_get_line_count (l) - 1);
           PangoRectangle ext;
           double lx, ly = pdf->y + th - size * 0.45;
@@ -922,7 +707,10 @@ run_pass (Pdf *pdf)
     }
   pdf->front_pages = pdf->page;
   for (guint i = 0; i < pdf->pkg->blocks->len; i++)
-    flow_block (pdf, g_ptr_array_index (pdf->pkg->blocks, i), i);
+    {
+      bud_pdf_shaper_trim (pdf->shaper);
+      flow_block (pdf, g_ptr_array_index (pdf->pkg->blocks, i), i);
+    }
   finish_page (pdf);
   return pdf->page;
 }
@@ -975,10 +763,11 @@ bud_export_pdf (BudExportPackage  *self,
   pango_cairo_context_set_font_options (pdf.pango, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (pdf.pango, FALSE);
-  pdf.layout = pango_layout_new (pdf.pango);
-  pdf.font = pango_font_description_from_string (FONT_FAMILY);
+  pdf.shaper = bud_pdf_shaper_new (pdf.pango);
+  pdf.paragraphs = g_ptr_array_new_full (self->blocks->len, unref_layout);
+  g_ptr_array_set_size (pdf.paragraphs, self->blocks->len);
   pdf.block_page = g_new0 (guint, MAX (self->blocks->len, 1));
-  pdf.plans = g_hash_table_new_full (NULL, NULL, NULL, grid_plan_free);
+  pdf.plans = g_hash_table_new_full (NULL, NULL, NULL, bud_pdf_plan_free);
 
   /* pass 1: where everything goes; pass 2: the same, drawn */
   pdf.drawing = FALSE;
@@ -989,8 +778,8 @@ bud_export_pdf (BudExportPackage  *self,
 
   g_hash_table_unref (pdf.plans);
   g_free (pdf.block_page);
-  pango_font_description_free (pdf.font);
-  g_object_unref (pdf.layout);
+  bud_pdf_shaper_free (pdf.shaper);
+  g_ptr_array_unref (pdf.paragraphs);
   g_object_unref (pdf.pango);
   cairo_destroy (pdf.cr);
   cairo_surface_finish (pdf.surface);
