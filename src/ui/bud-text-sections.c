@@ -123,6 +123,27 @@ section_title (BudNarrativeSection *s)
   return s->title[0] ? s->title : _("Signature");
 }
 
+/* 第三部分's titles all begin "关于<department><year>年": the list shows what
+ * follows, so that the sections can be told apart in a narrow column. */
+static char *
+short_title (BudTextSections     *self,
+             BudNarrativeSection *s)
+{
+  const char *dept = bud_document_meta (self->doc)->department;
+  g_autofree char *about = g_strconcat ("关于", dept, NULL);
+  const char *start = dept[0] ? strstr (s->title, about) : NULL;
+  const char *rest;
+
+  if (start == NULL)
+    return g_strdup (section_title (s));
+  rest = start + strlen (about);
+  while (g_ascii_isdigit (*rest))
+    rest++;
+  if (g_str_has_prefix (rest, "年"))
+    rest += strlen ("年");
+  return g_strdup_printf ("%.*s%s", (int) (start - s->title), s->title, rest);
+}
+
 static void
 update_row (BudTextSections *self,
             guint            i)
@@ -130,8 +151,9 @@ update_row (BudTextSections *self,
   BudNarrativeSection *s = g_ptr_array_index (self->sections, i);
   Row *row = &g_array_index (self->rows, Row, i);
   gboolean own = has_own_text (self, s->id);
+  g_autofree char *label = short_title (self, s);
 
-  gtk_label_set_text (row->label, section_title (s));
+  gtk_label_set_text (row->label, label);
   gtk_widget_set_visible (row->own_icon, own);
   gtk_widget_set_visible (row->stale_icon, own && g_hash_table_contains (self->stale, s->id));
 }
@@ -245,7 +267,7 @@ show_detail (BudTextSections *self)
   if (g_str_equal (s->id, "4"))
     hint = _("This section prints the glossary: edit it under Glossary rather than here.");
   else if (g_str_equal (s->id, "3.13.5"))
-    hint = _("This section prints the other matters: edit them under Other Matters rather than here.");
+    hint = _("This section prints the other matters: edit them under Other Matters to Explain rather than here.");
   else if (g_str_equal (s->id, "signature"))
     hint = _("The department’s name and the budget’s date.");
   gtk_label_set_text (self->hint, hint ? hint : "");
