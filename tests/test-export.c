@@ -1342,7 +1342,7 @@ test_pdf_long_table (void)
   g_assert_no_error (error);
   {
     const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-    text = run (argv, NULL);
+    text = bud_test_spawn (argv, NULL);
   }
   pages = g_strsplit (text, "\f", -1);
   n_pages = g_strv_length (pages);
@@ -1384,11 +1384,11 @@ test_pdf_export_again (void)
   g_assert_no_error (error);
   {
     const char *argv[] = { "pdftotext", "-layout", fx.pdf, "-", NULL };
-    first_text = run (argv, NULL);
+    first_text = bud_test_spawn (argv, NULL);
   }
   {
     const char *argv[] = { "pdftotext", "-layout", again, "-", NULL };
-    again_text = run (argv, NULL);
+    again_text = bud_test_spawn (argv, NULL);
   }
   g_assert_cmpstr (again_text, ==, first_text);
 }
