@@ -44,7 +44,9 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BUD_LOCALEDIR: the build tree's translations, for build-aux/run and
+   * tests of the uninstalled program */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BUD_LOCALEDIR") != NULL ? g_getenv ("BUD_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
