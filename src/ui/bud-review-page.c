@@ -320,11 +320,12 @@ comment_row (BudReviewPage    *self,
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  /* the placeholder is not a child: it stays */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  /* rows only: the placeholder is a child widget too, and removing it would
+   * leave an empty list without its "nothing yet" label */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static void
