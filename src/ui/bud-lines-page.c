@@ -4,8 +4,9 @@
  *
  * Rows are BudEntityItems made on demand by BudKindModel, cells are recycled, and
  * each editable cell is a field binding retargeted on bind: scrolling 20,000
- * lines costs only the rows on screen. The unit and project cells are light
- * buttons sharing one chooser popover per column (bud-units-choices.h says why).
+ * lines costs only the rows on screen. The unit, project and source cells are
+ * light buttons sharing one chooser popover per column (bud-units-choices.h
+ * says why).
  */
 #include "config.h"
 
@@ -63,6 +64,7 @@ struct _BudLinesPage
   GListModel          *unit_choices;     /* "all units", then the units (filter) */
   BudUnitsChooser     *unit_chooser;     /* one popover for every unit cell */
   BudUnitsChooser     *project_chooser;
+  GtkPopover          *source_menu;      /* one menu for every source cell */
   gint64               choosing_line;    /* the line the open chooser is for */
   GHashTable          *cells[N_COLS];    /* line id → the column's cell widget on screen */
   gint64               filter_unit;      /* 0: all */
@@ -185,10 +187,6 @@ on_choice_selected (GtkDropDown  *dropdown,
 
   switch (col)
     {
-    case COL_SOURCE:
-      if ((int) selected != line->source)
-        ok = bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "source", selected, &error);
-      break;
     case COL_KIND:
       if ((int) selected != line->kind)
         ok = store_kind (self, line, selected, &error);
@@ -216,7 +214,9 @@ on_chooser_cell_clicked (GtkWidget    *cell,
   if (line == NULL)
     return;
   self->choosing_line = line->id;
-  if (col == COL_UNIT)
+  if (col == COL_SOURCE)
+    bud_units_choices_menu_popup (self->source_menu, cell, line->source);
+  else if (col == COL_UNIT)
     bud_units_chooser_popup (self->unit_chooser, cell, line->unit);
   else
     bud_units_chooser_popup (self->project_chooser, cell, line->project);
@@ -236,6 +236,19 @@ on_chosen (BudUnitsChooser *chooser,
     bud_section_notify (GTK_WIDGET (self), error->message);
 }
 
+static void
+on_source_chosen (guint    position,
+                  gpointer data)
+{
+  BudLinesPage *self = data;
+  BudLine *line = self->doc != NULL ? bud_document_lookup (self->doc, BUD_KIND_LINE, self->choosing_line) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (line != NULL && (int) position != line->source &&
+      !bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "source", position, &error))
+    bud_section_notify (GTK_WIDGET (self), error->message);
+}
+
 static GtkWidget *
 choice_cell (BudLinesPage *self,
              GtkListItem  *list_item,
@@ -243,16 +256,15 @@ choice_cell (BudLinesPage *self,
 {
   GtkWidget *child;
 
-  if (col == COL_UNIT || col == COL_PROJECT)
+  if (col == COL_UNIT || col == COL_PROJECT || col == COL_SOURCE)
     {
       child = bud_units_choices_cell_new ();
       g_signal_connect (child, "clicked", G_CALLBACK (on_chooser_cell_clicked), self);
     }
   else
     {
-      /* short fixed lists: a real drop-down costs little */
-      child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (col == COL_SOURCE ? self->source_labels
-                                                                                : self->kind_labels)), NULL);
+      /* two fixed choices: a real drop-down costs little */
+      child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->kind_labels)), NULL);
       gtk_widget_add_css_class (child, "flat");
       g_signal_connect (child, "notify::selected", G_CALLBACK (on_choice_selected), self);
     }
@@ -327,7 +339,13 @@ refresh_cell (GtkListItem *list_item)
   if (line == NULL || self == NULL || self->doc == NULL)
     return;
 
-  if (col == COL_UNIT || col == COL_PROJECT)
+  if (col == COL_SOURCE)
+    {
+      bud_units_choices_cell_set_text (child, line->source >= 0 && line->source < BUD_N_SOURCES
+                                              ? bud_source_label (line->source) : "");
+      gtk_widget_set_sensitive (child, !bud_document_get_read_only (self->doc));
+    }
+  else if (col == COL_UNIT || col == COL_PROJECT)
     {
       gpointer chosen = col == COL_UNIT ? bud_document_lookup (self->doc, BUD_KIND_UNIT, line->unit)
                         : line->project != 0 ? bud_document_lookup (self->doc, BUD_KIND_PROJECT, line->project)
@@ -350,18 +368,8 @@ refresh_cell (GtkListItem *list_item)
   else if (GTK_IS_DROP_DOWN (child))
     {
       gboolean editable = !bud_document_get_read_only (self->doc);
-      gint pos;
+      gint pos = line->kind;
 
-      switch ((int) col)
-        {
-        case COL_SOURCE:
-          pos = line->source;
-          break;
-        case COL_KIND:
-        default:
-          pos = line->kind;
-          break;
-        }
       g_signal_handlers_block_by_func (child, on_choice_selected, self);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (child), pos >= 0 ? (guint) pos : GTK_INVALID_LIST_POSITION);
       g_signal_handlers_unblock_by_func (child, on_choice_selected, self);
@@ -654,6 +662,12 @@ bud_lines_page_get_amount_entry (BudLinesPage *self,
   return g_hash_table_lookup (self->cells[COL_AMOUNT], &id);
 }
 
+GtkPopover *
+bud_lines_page_get_source_menu (BudLinesPage *self)
+{
+  return self->source_menu;
+}
+
 BudUnitsChooser *
 bud_lines_page_get_chooser (BudLinesPage *self,
                             const char   *field)
@@ -762,6 +776,7 @@ lines_set_document (BudSection  *section,
     }
   gtk_popover_popdown (GTK_POPOVER (self->unit_chooser));
   gtk_popover_popdown (GTK_POPOVER (self->project_chooser));
+  gtk_popover_popdown (self->source_menu);
   gtk_drop_down_set_selected (self->unit_filter, 0);
   bud_kind_model_set_document (self->units, doc);
   bud_kind_model_set_document (self->projects, doc);
@@ -811,7 +826,10 @@ bud_lines_page_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (self->unit_chooser));
   if (self->project_chooser != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->project_chooser));
+  if (self->source_menu != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->source_menu));
   self->unit_chooser = self->project_chooser = NULL;
+  self->source_menu = NULL;
   g_clear_object (&self->filter);
   for (guint i = 0; i < N_COLS; i++)
     g_clear_pointer (&self->cells[i], g_hash_table_unref);
@@ -869,6 +887,8 @@ bud_lines_page_init (BudLinesPage *self)
   gtk_widget_set_parent (GTK_WIDGET (self->project_chooser), GTK_WIDGET (self));
   g_signal_connect (self->unit_chooser, "chosen", G_CALLBACK (on_chosen), self);
   g_signal_connect (self->project_chooser, "chosen", G_CALLBACK (on_chosen), self);
+  self->source_menu = bud_units_choices_menu_new (G_LIST_MODEL (self->source_labels), on_source_chosen, self);
+  gtk_widget_set_parent (GTK_WIDGET (self->source_menu), GTK_WIDGET (self));
 
   self->model = bud_kind_model_new (BUD_KIND_LINE);
   self->filter = gtk_custom_filter_new (filter_line, self, NULL);
