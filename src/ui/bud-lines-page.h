@@ -22,8 +22,9 @@ GtkWidget *bud_lines_page_get_cell         (BudLinesPage *self,
                                             gint64        id,
                                             const char   *field);
 /* The popover the "unit" or "project" cells open (tests). */
-/* the one menu every Source cell opens */
-GtkPopover      *bud_lines_page_get_source_menu (BudLinesPage *self);
+/* the one menu every cell of @field ("source" or "kind") opens */
+GtkPopover      *bud_lines_page_get_menu    (BudLinesPage *self,
+                                             const char   *field);
 BudUnitsChooser *bud_lines_page_get_chooser (BudLinesPage *self,
                                              const char   *field);
 /* Shows only the lines of @unit (0: all units), as the unit filter does. */

@@ -105,6 +105,33 @@ bud_units_choices_selected (GtkDropDown *dropdown)
   return item != NULL ? bud_entity_item_get_id (item) : 0;
 }
 
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (widget), "bud-tooltip-label");
+  const char *text = label != NULL ? gtk_label_get_text (label) : data;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+bud_units_choices_lazy_tooltip (GtkWidget  *widget,
+                                GtkLabel   *label,
+                                const char *text)
+{
+  g_object_set_data (G_OBJECT (widget), "bud-tooltip-label", label);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), (gpointer) text);
+}
+
 GtkWidget *
 bud_units_choices_cell_new (void)
 {
@@ -122,6 +149,7 @@ bud_units_choices_cell_new (void)
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "label", label);
+  bud_units_choices_lazy_tooltip (button, GTK_LABEL (label), NULL);
   return button;
 }
 
@@ -131,12 +159,7 @@ bud_units_choices_cell_set_text (GtkWidget  *cell,
 {
   GtkLabel *label = g_object_get_data (G_OBJECT (cell), "label");
 
-  const char *tip = *text != '\0' ? text : NULL;
-
   gtk_label_set_text (label, text);
-  /* setting a tooltip asks the X server where the pointer is: only on a change */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (cell), tip) != 0)
-    gtk_widget_set_tooltip_text (cell, tip);
 }
 
 const char *
