@@ -67,6 +67,7 @@ struct _BudLinesPage
   GtkPopover          *source_menu;      /* one menu for every source cell */
   GtkPopover          *kind_menu;
   gint64               choosing_line;    /* the line the open chooser is for */
+  Column               choosing_col;
   GHashTable          *cells[N_COLS];    /* line id → the column's cell widget on screen */
   gint64               filter_unit;      /* 0: all */
   gulong               changed_id;
@@ -182,6 +183,7 @@ on_chooser_cell_clicked (GtkWidget    *cell,
   if (line == NULL)
     return;
   self->choosing_line = line->id;
+  self->choosing_col = col;
   if (col == COL_SOURCE)
     bud_units_choices_menu_popup (self->source_menu, cell, line->source);
   else if (col == COL_KIND)
@@ -206,29 +208,24 @@ on_chosen (BudUnitsChooser *chooser,
     bud_section_notify (GTK_WIDGET (self), error->message);
 }
 
+/* The Source or Kind menu: position is the BudSource or BudSpendKind chosen. */
 static void
-on_source_chosen (guint    position,
-                  gpointer data)
-{
-  BudLinesPage *self = data;
-  BudLine *line = self->doc != NULL ? bud_document_lookup (self->doc, BUD_KIND_LINE, self->choosing_line) : NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (line != NULL && (int) position != line->source &&
-      !bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "source", position, &error))
-    bud_section_notify (GTK_WIDGET (self), error->message);
-}
-
-static void
-on_kind_chosen (guint    position,
+on_menu_chosen (guint    position,
                 gpointer data)
 {
   BudLinesPage *self = data;
   BudLine *line = self->doc != NULL ? bud_document_lookup (self->doc, BUD_KIND_LINE, self->choosing_line) : NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
 
-  /* refused: the cell still shows the stored kind, nothing changed */
-  if (line != NULL && (int) position != line->kind && !store_kind (self, line, position, &error))
+  if (line == NULL)
+    return;
+  /* refused: the cell still shows the stored value, nothing changed */
+  if (self->choosing_col == COL_KIND && (int) position != line->kind)
+    ok = store_kind (self, line, position, &error);
+  else if (self->choosing_col == COL_SOURCE && (int) position != line->source)
+    ok = bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "source", position, &error);
+  if (!ok)
     bud_section_notify (GTK_WIDGET (self), error->message);
 }
 
@@ -855,9 +852,9 @@ bud_lines_page_init (BudLinesPage *self)
   gtk_widget_set_parent (GTK_WIDGET (self->project_chooser), GTK_WIDGET (self));
   g_signal_connect (self->unit_chooser, "chosen", G_CALLBACK (on_chosen), self);
   g_signal_connect (self->project_chooser, "chosen", G_CALLBACK (on_chosen), self);
-  self->source_menu = bud_units_choices_menu_new (G_LIST_MODEL (self->source_labels), on_source_chosen, self);
+  self->source_menu = bud_units_choices_menu_new (G_LIST_MODEL (self->source_labels), on_menu_chosen, self);
   gtk_widget_set_parent (GTK_WIDGET (self->source_menu), GTK_WIDGET (self));
-  self->kind_menu = bud_units_choices_menu_new (G_LIST_MODEL (self->kind_labels), on_kind_chosen, self);
+  self->kind_menu = bud_units_choices_menu_new (G_LIST_MODEL (self->kind_labels), on_menu_chosen, self);
   gtk_widget_set_parent (GTK_WIDGET (self->kind_menu), GTK_WIDGET (self));
 
   self->model = bud_kind_model_new (BUD_KIND_LINE);

@@ -78,6 +78,21 @@ grid_cell (BudWindow  *win,
   return cell;
 }
 
+/* Clicks a chooser cell of the grid. */
+static void
+click_cell (GtkWidget *cell)
+{
+  g_assert_true (gtk_widget_get_sensitive (cell));
+  /* a popover placed before Xvfb has put the window on its monitor makes
+   * GTK 4.8 warn (gdk_monitor_get_geometry on NULL): wait for it, as a user's
+   * click always does */
+  for (guint i = 0; i < 250 && gdk_display_get_monitor_at_surface (gtk_widget_get_display (cell),
+                                                                   gtk_native_get_surface (gtk_widget_get_native (cell))) == NULL; i++)
+    bud_ui_test_wait_ms (20);
+  g_signal_emit_by_name (cell, "clicked");
+  bud_ui_test_pump ();
+}
+
 /* Clicks the @field cell of line @id and picks the entity @choice in the chooser it opens. */
 static void
 choose_in_cell (BudWindow  *win,
@@ -90,15 +105,7 @@ choose_in_cell (BudWindow  *win,
   BudUnitsChooser *chooser = bud_lines_page_get_chooser (lines_page (win), field);
   BudKind kind = g_str_equal (field, "unit") ? BUD_KIND_UNIT : BUD_KIND_PROJECT;
 
-  g_assert_true (gtk_widget_get_sensitive (cell));
-  /* a popover placed before Xvfb has put the window on its monitor makes
-   * GTK 4.8 warn (gdk_monitor_get_geometry on NULL): wait for it, as a user's
-   * click always does */
-  for (guint i = 0; i < 250 && gdk_display_get_monitor_at_surface (gtk_widget_get_display (cell),
-                                                                   gtk_native_get_surface (gtk_widget_get_native (cell))) == NULL; i++)
-    bud_ui_test_wait_ms (20);
-  g_signal_emit_by_name (cell, "clicked");
-  bud_ui_test_pump ();
+  click_cell (cell);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
   g_assert_true (bud_units_chooser_get_cell (chooser) == cell);
   gtk_widget_activate_action (bud_units_chooser_get_list (chooser), "list.activate-item", "u",
@@ -118,12 +125,7 @@ pick_in_menu (BudWindow  *win,
   GtkWidget *cell = grid_cell (win, id, field);
   GtkPopover *menu = bud_lines_page_get_menu (lines_page (win), field);
 
-  g_assert_true (gtk_widget_get_sensitive (cell));
-  for (guint i = 0; i < 250 && gdk_display_get_monitor_at_surface (gtk_widget_get_display (cell),
-                                                                   gtk_native_get_surface (gtk_widget_get_native (cell))) == NULL; i++)
-    bud_ui_test_wait_ms (20);
-  g_signal_emit_by_name (cell, "clicked");
-  bud_ui_test_pump ();
+  click_cell (cell);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
   g_signal_emit_by_name (bud_units_choices_menu_get_row (menu, position), "activate");
   bud_ui_test_pump ();
