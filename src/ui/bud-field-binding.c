@@ -239,6 +239,7 @@ static void
 binding_decorate (BudFieldBinding *self)
 {
   g_autofree char *comments = comments_tooltip (self);
+  const char *tip = self->error != NULL ? self->error : comments;
 
   if (comments != NULL && !self->commented)
     gtk_widget_add_css_class (self->widget, "bud-commented");
@@ -246,16 +247,18 @@ binding_decorate (BudFieldBinding *self)
     gtk_widget_remove_css_class (self->widget, "bud-commented");
   self->commented = comments != NULL;
 
-  if (self->error != NULL)
+  /* The grid refreshes every cell it binds while scrolling: touch the style
+   * only on a change, and the tooltip too, since setting one asks the X
+   * server where the pointer is (a round trip per call in GTK 4.8). */
+  if ((self->error != NULL) != gtk_widget_has_css_class (self->widget, "error"))
     {
-      gtk_widget_add_css_class (self->widget, "error");
-      gtk_widget_set_tooltip_text (self->widget, self->error);
+      if (self->error != NULL)
+        gtk_widget_add_css_class (self->widget, "error");
+      else
+        gtk_widget_remove_css_class (self->widget, "error");
     }
-  else
-    {
-      gtk_widget_remove_css_class (self->widget, "error");
-      gtk_widget_set_tooltip_text (self->widget, comments);
-    }
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->widget), tip) != 0)
+    gtk_widget_set_tooltip_text (self->widget, tip);
 }
 
 static void

@@ -4,8 +4,9 @@
  *
  * Rows are BudEntityItems made on demand by BudKindModel, cells are recycled, and
  * each editable cell is a field binding retargeted on bind: scrolling 20,000
- * lines costs only the rows on screen. The unit and project cells are light
- * buttons sharing one chooser popover per column (bud-units-choices.h says why).
+ * lines costs only the rows on screen. The unit, project, source and kind
+ * cells are light buttons sharing one chooser popover or menu per column
+ * (bud-units-choices.h says why).
  */
 #include "config.h"
 
@@ -63,7 +64,10 @@ struct _BudLinesPage
   GListModel          *unit_choices;     /* "all units", then the units (filter) */
   BudUnitsChooser     *unit_chooser;     /* one popover for every unit cell */
   BudUnitsChooser     *project_chooser;
+  GtkPopover          *source_menu;      /* one menu for every source cell */
+  GtkPopover          *kind_menu;
   gint64               choosing_line;    /* the line the open chooser is for */
+  Column               choosing_col;
   GHashTable          *cells[N_COLS];    /* line id → the column's cell widget on screen */
   gint64               filter_unit;      /* 0: all */
   gulong               changed_id;
@@ -168,43 +172,6 @@ store_kind (BudLinesPage  *self,
 }
 
 static void
-on_choice_selected (GtkDropDown  *dropdown,
-                    GParamSpec   *pspec,
-                    BudLinesPage *self)
-{
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (dropdown), "list-item");
-  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), "column"));
-  BudEntityItem *item = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
-  BudLine *line = item != NULL ? bud_entity_item_get_entity (item) : NULL;
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  if (line == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  switch (col)
-    {
-    case COL_SOURCE:
-      if ((int) selected != line->source)
-        ok = bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "source", selected, &error);
-      break;
-    case COL_KIND:
-      if ((int) selected != line->kind)
-        ok = store_kind (self, line, selected, &error);
-      break;
-    default:
-      break;
-    }
-  if (!ok)
-    {
-      bud_section_notify (GTK_WIDGET (self), error->message);
-      /* back to what is stored */
-      refresh_cell (list_item);
-    }
-}
-
-static void
 on_chooser_cell_clicked (GtkWidget    *cell,
                          BudLinesPage *self)
 {
@@ -216,7 +183,12 @@ on_chooser_cell_clicked (GtkWidget    *cell,
   if (line == NULL)
     return;
   self->choosing_line = line->id;
-  if (col == COL_UNIT)
+  self->choosing_col = col;
+  if (col == COL_SOURCE)
+    bud_units_choices_menu_popup (self->source_menu, cell, line->source);
+  else if (col == COL_KIND)
+    bud_units_choices_menu_popup (self->kind_menu, cell, line->kind);
+  else if (col == COL_UNIT)
     bud_units_chooser_popup (self->unit_chooser, cell, line->unit);
   else
     bud_units_chooser_popup (self->project_chooser, cell, line->project);
@@ -236,26 +208,35 @@ on_chosen (BudUnitsChooser *chooser,
     bud_section_notify (GTK_WIDGET (self), error->message);
 }
 
+/* The Source or Kind menu: position is the BudSource or BudSpendKind chosen. */
+static void
+on_menu_chosen (guint    position,
+                gpointer data)
+{
+  BudLinesPage *self = data;
+  BudLine *line = self->doc != NULL ? bud_document_lookup (self->doc, BUD_KIND_LINE, self->choosing_line) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (line == NULL)
+    return;
+  /* refused: the cell still shows the stored value, nothing changed */
+  if (self->choosing_col == COL_KIND && (int) position != line->kind)
+    ok = store_kind (self, line, position, &error);
+  else if (self->choosing_col == COL_SOURCE && (int) position != line->source)
+    ok = bud_document_set_int (self->doc, BUD_KIND_LINE, line->id, "source", position, &error);
+  if (!ok)
+    bud_section_notify (GTK_WIDGET (self), error->message);
+}
+
 static GtkWidget *
 choice_cell (BudLinesPage *self,
              GtkListItem  *list_item,
              Column        col)
 {
-  GtkWidget *child;
+  GtkWidget *child = bud_units_choices_cell_new ();
 
-  if (col == COL_UNIT || col == COL_PROJECT)
-    {
-      child = bud_units_choices_cell_new ();
-      g_signal_connect (child, "clicked", G_CALLBACK (on_chooser_cell_clicked), self);
-    }
-  else
-    {
-      /* short fixed lists: a real drop-down costs little */
-      child = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (col == COL_SOURCE ? self->source_labels
-                                                                                : self->kind_labels)), NULL);
-      gtk_widget_add_css_class (child, "flat");
-      g_signal_connect (child, "notify::selected", G_CALLBACK (on_choice_selected), self);
-    }
+  g_signal_connect (child, "clicked", G_CALLBACK (on_chooser_cell_clicked), self);
   g_object_set_data (G_OBJECT (child), "list-item", list_item);
   g_object_set_data (G_OBJECT (child), "column", GINT_TO_POINTER (col));
   return child;
@@ -281,8 +262,8 @@ setup_cell (GtkSignalListItemFactory *factory,
         gtk_editable_set_width_chars (GTK_EDITABLE (entry), 7);
         gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "edit-find-symbolic");
         gtk_widget_add_css_class (button, "flat");
-        gtk_widget_set_tooltip_text (button, col == COL_FUNC ? _("Find a functional classification code")
-                                                             : _("Find an economic classification code"));
+        bud_units_choices_lazy_tooltip (button, NULL, col == COL_FUNC ? _("Find a functional classification code")
+                                                                       : _("Find an economic classification code"));
         g_object_set_data (G_OBJECT (button), "scheme",
                            GINT_TO_POINTER (col == COL_FUNC ? BUD_SCHEME_FUNCTIONAL : BUD_SCHEME_ECONOMIC));
         gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_picker, entry, NULL);
@@ -310,6 +291,8 @@ setup_cell (GtkSignalListItemFactory *factory,
       child = gtk_label_new ("");
       gtk_label_set_xalign (GTK_LABEL (child), 0);
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      /* the whole name when the column cuts it short */
+      bud_units_choices_lazy_tooltip (child, GTK_LABEL (child), NULL);
       break;
     }
   gtk_list_item_set_child (list_item, child);
@@ -327,7 +310,16 @@ refresh_cell (GtkListItem *list_item)
   if (line == NULL || self == NULL || self->doc == NULL)
     return;
 
-  if (col == COL_UNIT || col == COL_PROJECT)
+  if (col == COL_SOURCE || col == COL_KIND)
+    {
+      GListModel *labels = G_LIST_MODEL (col == COL_SOURCE ? self->source_labels : self->kind_labels);
+      int pos = col == COL_SOURCE ? line->source : line->kind;
+
+      bud_units_choices_cell_set_text (child, pos >= 0 && (guint) pos < g_list_model_get_n_items (labels)
+                                              ? gtk_string_list_get_string (GTK_STRING_LIST (labels), pos) : "");
+      gtk_widget_set_sensitive (child, !bud_document_get_read_only (self->doc));
+    }
+  else if (col == COL_UNIT || col == COL_PROJECT)
     {
       gpointer chosen = col == COL_UNIT ? bud_document_lookup (self->doc, BUD_KIND_UNIT, line->unit)
                         : line->project != 0 ? bud_document_lookup (self->doc, BUD_KIND_PROJECT, line->project)
@@ -343,29 +335,6 @@ refresh_cell (GtkListItem *list_item)
     {
       g_autofree char *text = cell_text (self, col, line);
       gtk_label_set_text (GTK_LABEL (child), text);
-      /* setting a tooltip asks the X server where the pointer is: only on a change */
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), text) != 0)
-        gtk_widget_set_tooltip_text (child, text);
-    }
-  else if (GTK_IS_DROP_DOWN (child))
-    {
-      gboolean editable = !bud_document_get_read_only (self->doc);
-      gint pos;
-
-      switch ((int) col)
-        {
-        case COL_SOURCE:
-          pos = line->source;
-          break;
-        case COL_KIND:
-        default:
-          pos = line->kind;
-          break;
-        }
-      g_signal_handlers_block_by_func (child, on_choice_selected, self);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (child), pos >= 0 ? (guint) pos : GTK_INVALID_LIST_POSITION);
-      g_signal_handlers_unblock_by_func (child, on_choice_selected, self);
-      gtk_widget_set_sensitive (child, editable);
     }
 }
 
@@ -654,6 +623,13 @@ bud_lines_page_get_amount_entry (BudLinesPage *self,
   return g_hash_table_lookup (self->cells[COL_AMOUNT], &id);
 }
 
+GtkPopover *
+bud_lines_page_get_menu (BudLinesPage *self,
+                         const char   *field)
+{
+  return g_str_equal (field, "kind") ? self->kind_menu : self->source_menu;
+}
+
 BudUnitsChooser *
 bud_lines_page_get_chooser (BudLinesPage *self,
                             const char   *field)
@@ -762,6 +738,8 @@ lines_set_document (BudSection  *section,
     }
   gtk_popover_popdown (GTK_POPOVER (self->unit_chooser));
   gtk_popover_popdown (GTK_POPOVER (self->project_chooser));
+  gtk_popover_popdown (self->source_menu);
+  gtk_popover_popdown (self->kind_menu);
   gtk_drop_down_set_selected (self->unit_filter, 0);
   bud_kind_model_set_document (self->units, doc);
   bud_kind_model_set_document (self->projects, doc);
@@ -811,7 +789,12 @@ bud_lines_page_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (self->unit_chooser));
   if (self->project_chooser != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->project_chooser));
+  if (self->source_menu != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->source_menu));
   self->unit_chooser = self->project_chooser = NULL;
+  if (self->kind_menu != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->kind_menu));
+  self->source_menu = self->kind_menu = NULL;
   g_clear_object (&self->filter);
   for (guint i = 0; i < N_COLS; i++)
     g_clear_pointer (&self->cells[i], g_hash_table_unref);
@@ -869,6 +852,10 @@ bud_lines_page_init (BudLinesPage *self)
   gtk_widget_set_parent (GTK_WIDGET (self->project_chooser), GTK_WIDGET (self));
   g_signal_connect (self->unit_chooser, "chosen", G_CALLBACK (on_chosen), self);
   g_signal_connect (self->project_chooser, "chosen", G_CALLBACK (on_chosen), self);
+  self->source_menu = bud_units_choices_menu_new (G_LIST_MODEL (self->source_labels), on_menu_chosen, self);
+  gtk_widget_set_parent (GTK_WIDGET (self->source_menu), GTK_WIDGET (self));
+  self->kind_menu = bud_units_choices_menu_new (G_LIST_MODEL (self->kind_labels), on_menu_chosen, self);
+  gtk_widget_set_parent (GTK_WIDGET (self->kind_menu), GTK_WIDGET (self));
 
   self->model = bud_kind_model_new (BUD_KIND_LINE);
   self->filter = gtk_custom_filter_new (filter_line, self, NULL);

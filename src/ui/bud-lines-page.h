@@ -22,6 +22,9 @@ GtkWidget *bud_lines_page_get_cell         (BudLinesPage *self,
                                             gint64        id,
                                             const char   *field);
 /* The popover the "unit" or "project" cells open (tests). */
+/* the one menu every cell of @field ("source" or "kind") opens */
+GtkPopover      *bud_lines_page_get_menu    (BudLinesPage *self,
+                                             const char   *field);
 BudUnitsChooser *bud_lines_page_get_chooser (BudLinesPage *self,
                                              const char   *field);
 /* Shows only the lines of @unit (0: all units), as the unit filter does. */

@@ -105,6 +105,33 @@ bud_units_choices_selected (GtkDropDown *dropdown)
   return item != NULL ? bud_entity_item_get_id (item) : 0;
 }
 
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (widget), "bud-tooltip-label");
+  const char *text = label != NULL ? gtk_label_get_text (label) : data;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+bud_units_choices_lazy_tooltip (GtkWidget  *widget,
+                                GtkLabel   *label,
+                                const char *text)
+{
+  g_object_set_data (G_OBJECT (widget), "bud-tooltip-label", label);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), (gpointer) text);
+}
+
 GtkWidget *
 bud_units_choices_cell_new (void)
 {
@@ -122,6 +149,7 @@ bud_units_choices_cell_new (void)
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "label", label);
+  bud_units_choices_lazy_tooltip (button, GTK_LABEL (label), NULL);
   return button;
 }
 
@@ -131,16 +159,95 @@ bud_units_choices_cell_set_text (GtkWidget  *cell,
 {
   GtkLabel *label = g_object_get_data (G_OBJECT (cell), "label");
 
-  const char *tip = *text != '\0' ? text : NULL;
-
   gtk_label_set_text (label, text);
-  /* setting a tooltip asks the X server where the pointer is: only on a change */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (cell), tip) != 0)
-    gtk_widget_set_tooltip_text (cell, tip);
 }
 
 const char *
 bud_units_choices_cell_get_text (GtkWidget *cell)
 {
   return gtk_label_get_text (g_object_get_data (G_OBJECT (cell), "label"));
+}
+
+void
+bud_units_choices_point_at (GtkPopover *popover,
+                            GtkWidget  *cell)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (popover));
+  graphene_rect_t bounds;
+  int w, h, x, y;
+
+  if (parent == NULL || !gtk_widget_compute_bounds (cell, parent, &bounds))
+    return;
+  /* a cell the list has built but scrolled out of sight lies outside the
+   * window, maybe outside every monitor, where GTK 4.8 cannot place a
+   * popover (it warns about a NULL monitor): point at the nearest edge */
+  w = MAX (gtk_widget_get_width (parent), 1);
+  h = MAX (gtk_widget_get_height (parent), 1);
+  x = CLAMP ((int) bounds.origin.x, 0, w - 1);
+  y = CLAMP ((int) bounds.origin.y, 0, h - 1);
+  gtk_popover_set_pointing_to (popover, &(GdkRectangle) {
+                                 x, y,
+                                 CLAMP ((int) bounds.size.width, 1, w - x),
+                                 CLAMP ((int) bounds.size.height, 1, h - y) });
+}
+
+static void
+on_menu_row_activated (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       GtkPopover    *menu)
+{
+  BudChoiceChosen chosen = (BudChoiceChosen) g_object_get_data (G_OBJECT (menu), "chosen");
+
+  gtk_popover_popdown (menu);
+  chosen (gtk_list_box_row_get_index (row), g_object_get_data (G_OBJECT (menu), "chosen-data"));
+}
+
+GtkPopover *
+bud_units_choices_menu_new (GListModel      *labels,
+                            BudChoiceChosen  chosen,
+                            gpointer         data)
+{
+  GtkWidget *menu = gtk_popover_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  guint n = g_list_model_get_n_items (labels);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *label = gtk_label_new (gtk_string_list_get_string (GTK_STRING_LIST (labels), i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+    }
+  g_object_set_data (G_OBJECT (menu), "chosen", (gpointer) chosen);
+  g_object_set_data (G_OBJECT (menu), "chosen-data", data);
+  g_object_set_data (G_OBJECT (menu), "list", list);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_menu_row_activated), menu, 0);
+  gtk_popover_set_child (GTK_POPOVER (menu), list);
+  return GTK_POPOVER (menu);
+}
+
+GtkWidget *
+bud_units_choices_menu_get_row (GtkPopover *menu,
+                                guint       position)
+{
+  GtkListBox *list = g_object_get_data (G_OBJECT (menu), "list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, position);
+
+  return row != NULL ? GTK_WIDGET (row) : NULL;
+}
+
+void
+bud_units_choices_menu_popup (GtkPopover *menu,
+                              GtkWidget  *cell,
+                              guint       current)
+{
+  GtkWidget *row = bud_units_choices_menu_get_row (menu, current);
+
+  bud_units_choices_point_at (menu, cell);
+  gtk_popover_popup (menu);
+  /* the keyboard starts on the stored value: arrows move, Enter chooses */
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
 }

@@ -37,4 +37,33 @@ void                bud_units_choices_cell_set_text (GtkWidget    *cell,
                                                      const char   *text);
 const char         *bud_units_choices_cell_get_text (GtkWidget    *cell);
 
+/* Gives @widget a tooltip asked for only when the pointer rests on it: the
+ * text of @label, or @text when @label is NULL (a string that outlives the
+ * widget). gtk_widget_set_tooltip_text () asks the X server where the pointer
+ * is on every call, one round trip each, too slow for cells rebound by the
+ * hundred on every scroll or filter. */
+void                bud_units_choices_lazy_tooltip  (GtkWidget    *widget,
+                                                     GtkLabel     *label,
+                                                     const char   *text);
+
+/* Points @popover (parented to a widget above the grid) at @cell, even one
+ * scrolled out of sight. */
+void                bud_units_choices_point_at      (GtkPopover   *popover,
+                                                     GtkWidget    *cell);
+
+/* A short fixed list (the grid's Source column) the same way: the cells are
+ * light buttons, one menu per column opens at the clicked cell. @chosen gets
+ * the position of the label chosen in @labels (a GtkStringList). */
+typedef void (*BudChoiceChosen) (guint    position,
+                                 gpointer data);
+GtkPopover         *bud_units_choices_menu_new      (GListModel      *labels,
+                                                     BudChoiceChosen  chosen,
+                                                     gpointer         data);
+void                bud_units_choices_menu_popup    (GtkPopover   *menu,
+                                                     GtkWidget    *cell,
+                                                     guint         current);
+/* The row of @position, for tests and keyboard focus. */
+GtkWidget          *bud_units_choices_menu_get_row  (GtkPopover   *menu,
+                                                     guint         position);
+
 G_END_DECLS

@@ -94,8 +94,6 @@ bud_units_chooser_popup (BudUnitsChooser *self,
                          GtkWidget       *cell,
                          gint64           current)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  graphene_rect_t bounds;
   gint pos;
 
   g_set_weak_pointer (&self->cell, cell);
@@ -103,21 +101,7 @@ bud_units_chooser_popup (BudUnitsChooser *self,
   on_search_changed (self);
   pos = bud_kind_model_find (self->entities, current);
   gtk_single_selection_set_selected (self->selection, pos >= 0 ? (guint) pos : GTK_INVALID_LIST_POSITION);
-  if (parent != NULL && gtk_widget_compute_bounds (cell, parent, &bounds))
-    {
-      /* a cell the list has built but scrolled out of sight lies outside the
-       * window, maybe outside every monitor, where GTK 4.8 cannot place a
-       * popover (it warns about a NULL monitor): point at the nearest edge */
-      int w = MAX (gtk_widget_get_width (parent), 1);
-      int h = MAX (gtk_widget_get_height (parent), 1);
-      int x = CLAMP ((int) bounds.origin.x, 0, w - 1);
-      int y = CLAMP ((int) bounds.origin.y, 0, h - 1);
-
-      gtk_popover_set_pointing_to (GTK_POPOVER (self), &(GdkRectangle) {
-                                     x, y,
-                                     CLAMP ((int) bounds.size.width, 1, w - x),
-                                     CLAMP ((int) bounds.size.height, 1, h - y) });
-    }
+  bud_units_choices_point_at (GTK_POPOVER (self), cell);
   gtk_popover_popup (GTK_POPOVER (self));
   if (pos >= 0)
     gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", (guint) pos);

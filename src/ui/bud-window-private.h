@@ -47,6 +47,11 @@ struct _BudWindow
   BudSummary           *summary;
   guint                 summary_idle;
 
+  /* Pages get the document when first shown (or asked for), the rest one
+   * at a time on idle after the first frame: launch shows one page. */
+  gboolean              filled[BUD_N_SECTIONS];
+  guint                 fill_idle;
+
   char                 *screenshot;
   guint                 screenshot_tick;
   guint                 screenshot_frames;

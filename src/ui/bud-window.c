@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "bud-application.h"
 #include "bud-carryovers-page.h"
@@ -91,7 +92,8 @@ show_summary (BudWindow *self)
     }
 
   for (guint i = 0; i < BUD_N_SECTIONS; i++)
-    bud_section_update (BUD_SECTION (self->sections[i]), s);
+    if (self->filled[i])
+      bud_section_update (BUD_SECTION (self->sections[i]), s);
 }
 
 static void update_actions (BudWindow *self);
@@ -282,6 +284,69 @@ bud_window_set_screenshot (BudWindow  *self,
 
 /* ---- the document ---- */
 
+/* Gives page @i the document, once: a page not on screen costs nothing until
+ * it is shown, asked for, or its turn on idle comes. */
+static void
+fill_section (BudWindow    *self,
+              BudSectionId  i)
+{
+  if (self->doc == NULL || self->filled[i])
+    return;
+  self->filled[i] = TRUE;
+  bud_section_set_document (BUD_SECTION (self->sections[i]), self->doc);
+  /* the status strip's summary is already there: the page catches up */
+  if (self->summary != NULL && self->summary_idle == 0)
+    bud_section_update (BUD_SECTION (self->sections[i]), self->summary);
+}
+
+static gboolean
+fill_idle_cb (gpointer data)
+{
+  BudWindow *self = data;
+
+  for (guint i = 0; i < BUD_N_SECTIONS; i++)
+    if (!self->filled[i])
+      {
+        /* one page per turn, so that input and frames come in between */
+        fill_section (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+  self->fill_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame with the document, not before it. */
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      BudWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+  if (self->doc != NULL && self->fill_idle == 0)
+    self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, fill_idle_cb, self, NULL);
+}
+
+static void
+schedule_fill (BudWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_first_paint_cb), self, 0);
+  else
+    self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, fill_idle_cb, self, NULL);
+}
+
+static void
+on_visible_page_changed (BudWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  gint i = name != NULL ? bud_section_from_name (name) : -1;
+
+  if (i >= 0)
+    fill_section (self, i);
+}
+
 void
 bud_window_attach_document (BudWindow   *self,
                             BudDocument *doc,
@@ -308,14 +373,15 @@ bud_window_attach_document (BudWindow   *self,
       bud_window_toast (self, msg);
     }
 
-  for (guint i = 0; i < BUD_N_SECTIONS; i++)
-    bud_section_set_document (BUD_SECTION (self->sections[i]), doc);
+  memset (self->filled, 0, sizeof self->filled);
+  on_visible_page_changed (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   bud_window_update_title (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_MODE]);
   recompute (self);
+  schedule_fill (self);
   maybe_take_screenshot (self);
 }
 
@@ -327,8 +393,14 @@ bud_window_close_document (BudWindow *self)
   if (self->doc == NULL)
     return;
 
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                          after_first_paint_cb, self);
   for (guint i = 0; i < BUD_N_SECTIONS; i++)
-    bud_section_set_document (BUD_SECTION (self->sections[i]), NULL);
+    if (self->filled[i])
+      bud_section_set_document (BUD_SECTION (self->sections[i]), NULL);
+  memset (self->filled, 0, sizeof self->filled);
 
   g_clear_handle_id (&self->summary_idle, g_source_remove);
   g_clear_pointer (&self->summary, bud_summary_free);
@@ -497,6 +569,8 @@ bud_window_get_section (BudWindow  *self,
   gint i = bud_section_from_name (name);
 
   g_return_val_if_fail (i >= 0, NULL);
+  /* whoever asks for a page wants it with the document */
+  fill_section (self, i);
   return self->sections[i];
 }
 
@@ -519,6 +593,7 @@ bud_window_show_location (BudWindow  *self,
   else
     section = bud_section_for_location (self->doc, kind, id);
   bud_window_show_section (self, bud_section_name (section));
+  fill_section (self, section);
   if (section != BUD_SECTION_REVIEW)
     bud_section_show_location (BUD_SECTION (self->sections[section]), kind, id, field);
 }
@@ -742,6 +817,7 @@ bud_window_class_init (BudWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bud-check.h"
 #include "bud-field-binding.h"
 #include "bud-jsonio.h"
 #include "bud-lines-page.h"
@@ -77,6 +78,21 @@ grid_cell (BudWindow  *win,
   return cell;
 }
 
+/* Clicks a chooser cell of the grid. */
+static void
+click_cell (GtkWidget *cell)
+{
+  g_assert_true (gtk_widget_get_sensitive (cell));
+  /* a popover placed before Xvfb has put the window on its monitor makes
+   * GTK 4.8 warn (gdk_monitor_get_geometry on NULL): wait for it, as a user's
+   * click always does */
+  for (guint i = 0; i < 250 && gdk_display_get_monitor_at_surface (gtk_widget_get_display (cell),
+                                                                   gtk_native_get_surface (gtk_widget_get_native (cell))) == NULL; i++)
+    bud_ui_test_wait_ms (20);
+  g_signal_emit_by_name (cell, "clicked");
+  bud_ui_test_pump ();
+}
+
 /* Clicks the @field cell of line @id and picks the entity @choice in the chooser it opens. */
 static void
 choose_in_cell (BudWindow  *win,
@@ -89,21 +105,32 @@ choose_in_cell (BudWindow  *win,
   BudUnitsChooser *chooser = bud_lines_page_get_chooser (lines_page (win), field);
   BudKind kind = g_str_equal (field, "unit") ? BUD_KIND_UNIT : BUD_KIND_PROJECT;
 
-  g_assert_true (gtk_widget_get_sensitive (cell));
-  /* a popover placed before Xvfb has put the window on its monitor makes
-   * GTK 4.8 warn (gdk_monitor_get_geometry on NULL): wait for it, as a user's
-   * click always does */
-  for (guint i = 0; i < 250 && gdk_display_get_monitor_at_surface (gtk_widget_get_display (cell),
-                                                                   gtk_native_get_surface (gtk_widget_get_native (cell))) == NULL; i++)
-    bud_ui_test_wait_ms (20);
-  g_signal_emit_by_name (cell, "clicked");
-  bud_ui_test_pump ();
+  click_cell (cell);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
   g_assert_true (bud_units_chooser_get_cell (chooser) == cell);
   gtk_widget_activate_action (bud_units_chooser_get_list (chooser), "list.activate-item", "u",
                               (guint) bud_document_position (doc, kind, choice));
   bud_ui_test_pump ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+}
+
+/* Clicks the @field ("kind" or "source") cell of line @id and picks the
+ * @position'th choice in the menu it opens, as a user would. */
+static GtkWidget *
+pick_in_menu (BudWindow  *win,
+              gint64      id,
+              const char *field,
+              guint       position)
+{
+  GtkWidget *cell = grid_cell (win, id, field);
+  GtkPopover *menu = bud_lines_page_get_menu (lines_page (win), field);
+
+  click_cell (cell);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  g_signal_emit_by_name (bud_units_choices_menu_get_row (menu, position), "activate");
+  bud_ui_test_pump ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  return cell;
 }
 
 static const char *
@@ -349,12 +376,12 @@ test_kind_and_project (void)
   g_assert_cmpint (project, !=, 0);
   kind = grid_cell (win, line_id, "kind");
   project_cell = grid_cell (win, line_id, "project");
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, BUD_SPEND_PROJECT);
+  g_assert_cmpstr (bud_units_choices_cell_get_text (kind), ==, "Project");
   g_assert_cmpstr (bud_units_choices_cell_get_text (project_cell), ==, p->name);
   g_assert_true (gtk_widget_get_sensitive (project_cell));
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), BUD_SPEND_BASIC);
-  bud_ui_test_pump ();
+  kind = pick_in_menu (win, line_id, "kind", BUD_SPEND_BASIC);
+  g_assert_cmpstr (bud_units_choices_cell_get_text (kind), ==, "Basic");
   line = bud_document_lookup (doc, BUD_KIND_LINE, line_id);
   g_assert_cmpint (line->kind, ==, BUD_SPEND_BASIC);
   g_assert_cmpint (line->project, ==, 0);
@@ -367,17 +394,15 @@ test_kind_and_project (void)
   line = bud_document_lookup (doc, BUD_KIND_LINE, line_id);
   g_assert_cmpint (line->kind, ==, BUD_SPEND_PROJECT);
   g_assert_cmpint (line->project, ==, project);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, BUD_SPEND_PROJECT);
+  g_assert_cmpstr (bud_units_choices_cell_get_text (kind), ==, "Project");
   g_assert_cmpstr (bud_units_choices_cell_get_text (project_cell), ==, p->name);
   g_assert_true (gtk_widget_get_sensitive (project_cell));
 
   /* a basic line made a project line again waits for its project, then takes it */
   line = first_line_of_kind (doc, BUD_SPEND_BASIC);
   line_id = line->id;
-  kind = grid_cell (win, line_id, "kind");
   project_cell = grid_cell (win, line_id, "project");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), BUD_SPEND_PROJECT);
-  bud_ui_test_pump ();
+  pick_in_menu (win, line_id, "kind", BUD_SPEND_PROJECT);
   line = bud_document_lookup (doc, BUD_KIND_LINE, line_id);
   g_assert_cmpint (line->kind, ==, BUD_SPEND_PROJECT);
   g_assert_true (gtk_widget_get_sensitive (project_cell));
@@ -420,11 +445,35 @@ test_project_kind_needs_a_project (void)
   g_assert_no_error (error);
 
   line_id = first_line_of_kind (doc, BUD_SPEND_BASIC)->id;
-  kind = grid_cell (win, line_id, "kind");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), BUD_SPEND_PROJECT);
-  bud_ui_test_pump ();
+  kind = pick_in_menu (win, line_id, "kind", BUD_SPEND_PROJECT);
   g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, line_id))->kind, ==, BUD_SPEND_BASIC);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, BUD_SPEND_BASIC);
+  g_assert_cmpstr (bud_units_choices_cell_get_text (kind), ==, "Basic");
+  close_window (win);
+}
+
+/* The Source menu stores the chosen source in one undo step, and the cell
+ * shows it; undo shows the old one again. */
+static void
+test_source_menu (void)
+{
+  BudWindow *win = open_example ();
+  BudDocument *doc = bud_window_get_document (win);
+  BudLine *line = first_line_of_kind (doc, BUD_SPEND_BASIC);
+  gint64 line_id = line->id;
+  BudSource before = line->source;
+  BudSource after = before == BUD_SOURCE_GENERAL ? BUD_SOURCE_GENERAL + 1 : BUD_SOURCE_GENERAL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *cell;
+
+  cell = pick_in_menu (win, line_id, "source", after);
+  g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, line_id))->source, ==, after);
+  g_assert_cmpstr (bud_units_choices_cell_get_text (cell), ==, bud_source_label (after));
+
+  g_assert_true (bud_document_undo (doc, &error));
+  g_assert_no_error (error);
+  bud_ui_test_pump ();
+  g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, line_id))->source, ==, before);
+  g_assert_cmpstr (bud_units_choices_cell_get_text (cell), ==, bud_source_label (before));
   close_window (win);
 }
 
@@ -565,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/ui/units/own-unit-moves", test_own_unit_moves);
   g_test_add_func ("/ui/units/kind-and-project", test_kind_and_project);
   g_test_add_func ("/ui/units/project-kind-needs-a-project", test_project_kind_needs_a_project);
+  g_test_add_func ("/ui/units/source-menu", test_source_menu);
   g_test_add_func ("/ui/units/import", test_import_unit);
   g_test_add_func ("/ui/units/large-department", test_large_department);
 
