@@ -29,6 +29,8 @@ typedef struct {
   int               level;       /* 1 = a numbered section (一、…), 2 = a subsection ((一)…) */
   char             *title;       /* as printed, e.g. "一、关于…2026年收支预算情况总体说明"; "" for signature */
   char             *body;        /* paragraphs separated by "\n" */
+  char             *generated;   /* what the figures give, even when overridden;
+                                    equal to body otherwise */
   gboolean          overridden;  /* the body is the user's own text */
   gboolean          stale;       /* overridden, and the figures it was written against have changed */
   gboolean          performance_tables_after;  /* exports print the performance target tables after it */
