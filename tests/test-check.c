@@ -137,6 +137,10 @@ fixture_init (Fixture *f)
   f->project_line = add_line (doc, f->unit, "2010399", "30201", BUD_SPEND_PROJECT, f->project,
                               BUD_SOURCE_GENERAL, PROJECT_MONEY);
 
+  /* what 第三部分 四 says each class with fiscal money is for (text.purpose) */
+  g_assert_true (bud_document_put_text (doc, "purpose.201", "人员经费和公用经费", NULL));
+  g_assert_true (bud_document_put_text (doc, "purpose.208", "缴纳机关事业单位基本养老保险", NULL));
+
   /* last year's figures equal this year's, so no reason is needed */
   add_comparative (doc, "income.general", INCOME_GENERAL, "");
   add_comparative (doc, "expense.basic", BASIC_SALARY + BASIC_PENSION + BASIC_OFFICE, "");
@@ -977,6 +981,58 @@ test_text_placeholder (void)
   fixture_clear (&f);
 }
 
+static void
+test_text_purpose (void)
+{
+  Fixture f;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) blank = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GPtrArray) fiscal_again = NULL;
+  g_autoptr(GPtrArray) unit_money = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *class_212 = wan (3000000);
+  g_autofree char *class_201 = wan (BASIC_SALARY + BASIC_OFFICE + PROJECT_MONEY);
+  gint64 unit_line;
+
+  /* a new class with 政府性基金 money and no purpose text: named by its key, id 0 */
+  fixture_init (&f);
+  add_income (f.doc, BUD_SOURCE_FUND, 3000000);
+  add_line (f.doc, f.unit, "2120801", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_FUND, 3000000);
+  findings = check (f.doc);
+  expect (findings, "text.purpose", BUD_SEVERITY_WARNING, BUD_KIND_TEXT, 0, "purpose.212", "212");
+  expect (findings, "text.purpose", BUD_SEVERITY_WARNING, BUD_KIND_TEXT, 0, "purpose.212", class_212);
+  g_assert_cmpuint (count_rule (findings, "text.purpose"), ==, 1);
+
+  /* a blank purpose is no purpose: the finding names the text's row */
+  g_assert_true (bud_document_put_text (f.doc, "purpose.201", " \u3000\n", &error));
+  g_assert_no_error (error);
+  blank = check (f.doc);
+  expect (blank, "text.purpose", BUD_SEVERITY_WARNING, BUD_KIND_TEXT, text_id (f.doc, "purpose.201"),
+          "purpose.201", class_201);
+  g_assert_cmpuint (count_rule (blank, "text.purpose"), ==, 2);
+
+  /* written: nothing to say */
+  g_assert_true (bud_document_put_text (f.doc, "purpose.201", "人员经费和公用经费", &error));
+  g_assert_true (bud_document_put_text (f.doc, "purpose.212", "城市基础设施建设", &error));
+  g_assert_no_error (error);
+  written = check (f.doc);
+  expect_none (written, "text.purpose");
+  fixture_clear (&f);
+
+  /* money from the unit's own sources is not 财政拨款: 第三部分 四 does not list its class */
+  fixture_init (&f);
+  add_income (f.doc, BUD_SOURCE_UNIT_BUSINESS, 5000000);
+  unit_line = add_line (f.doc, f.unit, "2130101", "30201", BUD_SPEND_BASIC, 0, BUD_SOURCE_UNIT_BUSINESS, 5000000);
+  unit_money = check (f.doc);
+  expect_none (unit_money, "text.purpose");
+  /* … until a fiscal source pays for the same class */
+  bud_test_set_int (f.doc, BUD_KIND_LINE, unit_line, "source", BUD_SOURCE_GENERAL);
+  fiscal_again = check (f.doc);
+  expect (fiscal_again, "text.purpose", BUD_SEVERITY_WARNING, BUD_KIND_TEXT, 0, "purpose.213", "213");
+  fixture_clear (&f);
+}
+
 /* ---- meta data ---- */
 
 static void
@@ -1360,6 +1416,7 @@ main (int argc, char **argv)
   g_test_add_func ("/check/comparison/unknown-measure", test_comparison_unknown_measure);
   g_test_add_func ("/check/comparison/missing", test_comparison_missing);
   g_test_add_func ("/check/text/placeholder", test_text_placeholder);
+  g_test_add_func ("/check/text/purpose", test_text_purpose);
   g_test_add_func ("/check/meta/year", test_meta_year);
   g_test_add_func ("/check/meta/department", test_meta_department);
   g_test_add_func ("/check/staffing", test_staffing);

@@ -1235,6 +1235,48 @@ test_failure_no_temp_left (void)
   g_rmdir (area);
 }
 
+/* One table's file cannot be written (a folder has its name): the whole set
+ * fails, naming that file, and neither temporary files nor the other tables
+ * are left behind. */
+static void
+test_failure_csv_one_file (void)
+{
+  g_autofree char *folder = g_build_filename (fx.dir, "csv-blocked", NULL);
+  g_autoptr(GDir) made = g_dir_open (fx.csv, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blocker = NULL;
+  g_autofree char *inside = NULL;
+  const char *name;
+
+  g_assert_nonnull (made);
+  while ((name = g_dir_read_name (made)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_assert_cmpuint (names->len, >, 2);
+  g_ptr_array_sort (names, compare_names);
+  /* one in the middle: some files are written before it, some after */
+  blocker = g_build_filename (folder, (char *) g_ptr_array_index (names, names->len / 2), NULL);
+  inside = g_build_filename (blocker, "keep", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (blocker, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "x", 1, NULL));
+
+  g_assert_false (bud_export_csv (fx.pkg, folder, &error));
+  g_assert_error (error, BUD_EXPORT_ERROR, BUD_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, (char *) g_ptr_array_index (names, names->len / 2)));
+  g_assert_cmpuint (count_entries (folder), ==, 1);   /* only the blocking folder */
+  g_assert_cmpuint (count_entries (blocker), ==, 1);
+
+  /* once it can be written, the same folder takes the whole set */
+  g_unlink (inside);
+  g_rmdir (blocker);
+  g_clear_error (&error);
+  g_assert_true (bud_export_csv (fx.pkg, folder, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_entries (folder), ==, names->len);
+  remove_tree (folder);
+}
+
 /* ---- the command line ---- */
 
 static void
@@ -1418,6 +1460,7 @@ main (int    argc,
   g_test_add_func ("/export/csv/files-match-seed", test_csv_files);
   g_test_add_func ("/export/failure/missing-folder", test_failure_missing_folder);
   g_test_add_func ("/export/failure/no-temp-left", test_failure_no_temp_left);
+  g_test_add_func ("/export/failure/csv-one-file", test_failure_csv_one_file);
   g_test_add_func ("/export/cli/formats", test_cli_formats);
 
   result = g_test_run ();

@@ -766,6 +766,55 @@ test_override (void)
   small_clear (&s);
 }
 
+/* The generated text stays available under an override: what the figures
+ * give, equal to a build without the override, for every section. */
+static void
+test_override_generated (void)
+{
+  Small s;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GPtrArray) mine_built = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) reverted = NULL;
+  const char *mine = "测试局的收入，我们自己写。";
+
+  small_init (&s, BUD_UNIT_ADMIN);
+  add_comparative (&s, "income.general", WAN (100), "人员增加");
+  plain = build (s.doc);
+  for (guint i = 0; i < plain->len; i++)
+    {
+      BudNarrativeSection *p = g_ptr_array_index (plain, i);
+      g_assert_cmpstr (p->generated, ==, p->body);
+    }
+
+  g_assert_true (bud_narrative_override (s.doc, NULL, "3.2", mine, &error));
+  g_assert_no_error (error);
+  mine_built = build (s.doc);
+  g_assert_cmpuint (mine_built->len, ==, plain->len);
+  for (guint i = 0; i < plain->len; i++)
+    {
+      BudNarrativeSection *p = g_ptr_array_index (plain, i);
+      BudNarrativeSection *m = g_ptr_array_index (mine_built, i);
+      g_assert_cmpstr (m->id, ==, p->id);
+      g_assert_cmpstr (m->generated, ==, p->body);
+    }
+  g_assert_cmpstr (find_section (mine_built, "3.2")->body, ==, mine);
+  g_assert_cmpstr (find_section (mine_built, "3.2")->generated, !=, mine);
+  assert_contains (find_section (mine_built, "3.2")->generated, "一般公共预算120.00万元，占100.00%");
+
+  /* the generated text follows the figures while the user's text stays */
+  g_assert_true (bud_document_set_int (s.doc, BUD_KIND_INCOME, s.income, "amount", WAN (125), NULL));
+  changed = build (s.doc);
+  g_assert_cmpstr (find_section (changed, "3.2")->body, ==, mine);
+  g_assert_true (bud_narrative_revert (s.doc, "3.2", &error));
+  g_assert_no_error (error);
+  reverted = build (s.doc);
+  g_assert_cmpstr (find_section (changed, "3.2")->generated, ==, find_section (reverted, "3.2")->body);
+  assert_contains (find_section (changed, "3.2")->generated, "一般公共预算125.00万元，占100.00%");
+  small_clear (&s);
+}
+
 static void
 test_rule_listed (void)
 {
@@ -844,6 +893,7 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/rule/running-costs", test_rule_running_costs);
   g_test_add_func ("/narrative/rule/allocations", test_rule_allocations);
   g_test_add_func ("/narrative/override/stale-and-revert", test_override);
+  g_test_add_func ("/narrative/override/generated", test_override_generated);
   g_test_add_func ("/narrative/override/check-rule-listed", test_rule_listed);
   g_test_add_func ("/narrative/cli", test_cli);
 

@@ -68,6 +68,8 @@ static const BudRuleInfo rules[] = {
     N_("Sections of the narrative the user rewrote still match the figures they quote") },
   { "text.placeholder", BUD_SEVERITY_ERROR,
     N_("No placeholder text (XX, ××, 待填写…)") },
+  { "text.purpose", BUD_SEVERITY_WARNING,
+    N_("Each functional class with fiscal money says what it is mainly used for") },
   { "meta.year", BUD_SEVERITY_WARNING,
     N_("Fiscal year and signature date are consistent") },
   { "meta.department", BUD_SEVERITY_ERROR,

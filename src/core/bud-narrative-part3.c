@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bud-narrative-private.h"
+#include "bud-pivot.h"
 
 /* Names of the income sources in 二 (收入预算情况说明), by BudSource. */
 static const char * const source_names[BUD_N_SOURCES] = {
@@ -204,6 +205,64 @@ build_expense (BudNarrativeBuilder *nb)
 
 /* ---- 四 财政拨款 ---- */
 
+/* The 功能分类 类 a row of 表4 stands for in its expenditure block, or NULL
+ * (款 and 项 rows, totals). Side-by-side blocks share rows: the row's own
+ * kind is the income side's, so the code decides. */
+static const char *
+fiscal_class_code (BudTable    *t4,
+                   BudTableRow *row)
+{
+  const char *code = t4->n_blocks > 1 ? row->keys[1] : NULL;
+
+  return code != NULL && strlen (code) == 3 && g_ascii_isdigit (code[0]) ? code : NULL;
+}
+
+static void
+fiscal_class_clear (BudNarrativeClass *c)
+{
+  g_free (c->name);
+}
+
+GArray *
+bud_narrative_fiscal_classes (BudDocument  *doc,
+                              BudTemplate  *tpl,
+                              GError      **error)
+{
+  g_autoptr(BudTemplate) own = NULL;
+  g_autoptr(BudTable) t4 = NULL;
+  GArray *classes;
+
+  g_return_val_if_fail (BUD_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (tpl == NULL && (tpl = own = bud_template_load (bud_document_meta (doc)->template_id, error)) == NULL)
+    return NULL;
+  for (guint i = 0; t4 == NULL && i < bud_template_get_n_tables (tpl); i++)
+    if (g_strcmp0 (bud_template_get_table (tpl, i)->id, "fiscal") == 0 &&
+        (t4 = bud_pivot_build (tpl, i, doc, NULL, error)) == NULL)
+      return NULL;
+
+  classes = g_array_new (FALSE, TRUE, sizeof (BudNarrativeClass));
+  g_array_set_clear_func (classes, (GDestroyNotify) fiscal_class_clear);
+  for (guint i = 0; t4 != NULL && i < t4->rows->len; i++)
+    {
+      BudTableRow *row = g_ptr_array_index (t4->rows, i);
+      const char *code = fiscal_class_code (t4, row);
+      BudNarrativeClass c = { { 0 }, NULL, 0 };
+
+      if (code == NULL)
+        continue;
+      for (guint b = 0; b < G_N_ELEMENTS (budgets); b++)
+        c.amount += bud_narrative_row_amount (t4, row, budgets[b].id);
+      if (c.amount == 0)
+        continue;
+      memcpy (c.code, code, 3);
+      c.name = g_strdup (class_name (bud_narrative_row_label (t4, row, 1), code));
+      g_array_append_val (classes, c);
+    }
+  return classes;
+}
+
 static void
 build_fiscal (BudNarrativeBuilder *nb)
 {
@@ -249,13 +308,12 @@ build_fiscal (BudNarrativeBuilder *nb)
       for (guint i = 0; i < t4->rows->len; i++)
         {
           BudTableRow *row = g_ptr_array_index (t4->rows, i);
-          const char *code = t4->n_blocks > 1 ? row->keys[1] : "";
+          const char *code = fiscal_class_code (t4, row);
           gint64 amount = bud_narrative_row_amount (t4, row, budgets[b].id);
           g_autofree char *key = NULL;
           const char *purpose;
 
-          /* side-by-side blocks share rows: the row's kind is the income side's */
-          if (amount == 0 || strlen (code) != 3 || !g_ascii_isdigit (code[0]))
+          if (amount == 0 || code == NULL)
             continue;
           key = g_strconcat ("purpose.", code, NULL);
           purpose = bud_narrative_text (nb, key);

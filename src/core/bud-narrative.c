@@ -55,6 +55,7 @@ bud_narrative_section_free (BudNarrativeSection *section)
   g_free (section->id);
   g_free (section->title);
   g_free (section->body);
+  g_free (section->generated);
   g_free (section->part_title);
   g_free (section);
 }
@@ -381,6 +382,7 @@ bud_narrative_end (BudNarrativeBuilder *nb)
   char *fp = fingerprint (nb->figures->str);
 
   g_ptr_array_add (nb->fingerprints, fp);
+  s->generated = g_strdup (nb->body->str);
   if (override != NULL)
     {
       s->body = g_strdup (override->value);
@@ -389,7 +391,7 @@ bud_narrative_end (BudNarrativeBuilder *nb)
       s->stale = basis != NULL && basis->value[0] && strcmp (basis->value, fp) != 0;
     }
   else
-    s->body = g_strdup (nb->body->str);
+    s->body = g_strdup (s->generated);
 }
 
 /* ---- 第一部分 ---- */

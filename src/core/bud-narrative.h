@@ -29,6 +29,8 @@ typedef struct {
   int               level;       /* 1 = a numbered section (一、…), 2 = a subsection ((一)…) */
   char             *title;       /* as printed, e.g. "一、关于…2026年收支预算情况总体说明"; "" for signature */
   char             *body;        /* paragraphs separated by "\n" */
+  char             *generated;   /* what the figures give, even when overridden;
+                                    equal to body otherwise */
   gboolean          overridden;  /* the body is the user's own text */
   gboolean          stale;       /* overridden, and the figures it was written against have changed */
   gboolean          performance_tables_after;  /* exports print the performance target tables after it */
@@ -64,6 +66,21 @@ gboolean    bud_narrative_override     (BudDocument  *doc,
 gboolean    bud_narrative_revert       (BudDocument  *doc,
                                         const char   *id,
                                         GError      **error);
+/* A 功能分类 类 that 第三部分 四 lists: one with 财政拨款 money this year in
+ * 表4 (财政拨款收支总表). Its sentence ends "，主要用于<text purpose.<code>>". */
+typedef struct {
+  char    code[4];   /* "201" */
+  char   *name;      /* as 表4 prints it, without the code: "一般公共服务支出" */
+  gint64  amount;    /* 一般公共预算 + 政府性基金 + 国有资本经营预算 拨款 */
+} BudNarrativeClass;
+
+/* The classes in 表4's order: an array of BudNarrativeClass that frees their
+ * names; empty when the template has no 表4. @tpl NULL: the document's own
+ * template. Derives 表4 only (bud_pivot_build, incremental with one @tpl). */
+GArray     *bud_narrative_fiscal_classes (BudDocument  *doc,
+                                          BudTemplate  *tpl,
+                                          GError      **error);
+
 /* The standard 第四部分 名词解释, used when the document has no "glossary" text. */
 const char *bud_narrative_default_glossary (void);
 

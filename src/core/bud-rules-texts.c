@@ -1,4 +1,5 @@
-/* bud-rules-texts.c — text.placeholder: no XX, ××, 待填写 … left in a published text
+/* bud-rules-texts.c — text.placeholder: no XX, ××, 待填写 … left in a published text;
+ * text.purpose: each class 第三部分 四 lists says what it is mainly used for
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "bud-check-private.h"
+#include "bud-narrative.h"
 
 static gboolean
 is_x (guchar c)
@@ -267,6 +269,45 @@ emit_item (BudCheckRun *run,
     }
 }
 
+/* ---- text.purpose ---- */
+
+/* 第三部分 四 lists the 功能分类 类 with 财政拨款 money: without a purpose a
+ * class's sentence gives only its amount. The classes come from 表4, as the
+ * narrative prints them; with the window's template (ctx->tpl) the derived
+ * table is the one the window keeps up to date, so this costs little. */
+static void
+check_purposes (BudCheckRun *run)
+{
+  GPtrArray *texts = bud_document_items (run->doc, BUD_KIND_TEXT);
+  g_autoptr(GArray) classes = NULL;
+  g_autoptr(GHashTable) by_key = NULL;
+
+  /* an unknown template is the tables' problem: no 表4, no classes */
+  if ((classes = bud_narrative_fiscal_classes (run->doc, run->ctx->tpl, NULL)) == NULL || classes->len == 0)
+    return;
+  by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < texts->len; i++)
+    g_hash_table_insert (by_key, ((BudText *) g_ptr_array_index (texts, i))->key, g_ptr_array_index (texts, i));
+
+  for (guint i = 0; i < classes->len; i++)
+    {
+      BudNarrativeClass *c = &g_array_index (classes, BudNarrativeClass, i);
+      g_autofree char *name = g_strconcat ("purpose.", c->code, NULL);
+      /* findings outlive the run and its string pool: the field must be
+       * static, and interning one key per class (a few dozen) is */
+      const char *key = g_intern_string (name);
+      BudText *t = g_hash_table_lookup (by_key, key);
+
+      if (t != NULL && !bud_check_text_blank (t->value))
+        continue;
+      /* a purpose not written yet has no text: the finding names its key */
+      bud_check_emit (run, "text.purpose", BUD_KIND_TEXT, t != NULL ? t->id : 0, t != NULL ? -2 : -1, key,
+                      _("Functional class %s “%s” has %s of fiscal appropriations, but the explanatory text does not "
+                        "say what it is mainly used for: write its purpose under Texts"),
+                      c->code, c->name, bud_check_wan (run, c->amount));
+    }
+}
+
 void
 bud_rules_texts (BudCheckRun *run)
 {
@@ -284,4 +325,5 @@ bud_rules_texts (BudCheckRun *run)
       while (g_hash_table_iter_next (&iter, NULL, &value))
         emit_item (run, kind, bud_document_items (run->doc, kind), value);
     }
+  check_purposes (run);
 }

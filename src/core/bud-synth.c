@@ -878,6 +878,28 @@ add_texts (Gen *g)
                          "二、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。\n"
                          "三、项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。", NULL);
   bud_document_put_text (g->doc, "other_matters", "无其他需说明的事项。", NULL);
+
+  /* a complete package says what each 功能分类 类 is mainly used for (text.purpose) */
+  {
+    GPtrArray *lines = bud_document_items (g->doc, BUD_KIND_LINE);
+    g_autoptr(GHashTable) classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GHashTableIter iter;
+    gpointer code;
+
+    for (guint i = 0; i < lines->len; i++)
+      {
+        const BudLine *l = g_ptr_array_index (lines, i);
+
+        if (strlen (l->func) >= 3)
+          g_hash_table_add (classes, g_strndup (l->func, 3));
+      }
+    g_hash_table_iter_init (&iter, classes);
+    while (g_hash_table_iter_next (&iter, &code, NULL))
+      {
+        g_autofree char *key = g_strconcat ("purpose.", (const char *) code, NULL);
+        bud_document_put_text (g->doc, key, "保障部门履职和各项事业发展", NULL);
+      }
+  }
 }
 
 const BudSynthCounts *

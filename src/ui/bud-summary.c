@@ -112,6 +112,9 @@ bud_summary_compute (BudDocument *doc,
     }
 
   ctx.catalog = bud_catalog_get_default ();
+  /* the window's template: rules that derive tables (text.purpose) then
+   * share its incremental pivot cache instead of starting it afresh */
+  ctx.tpl = tpl;
   ctx.expected_weight = tpl != NULL ? bud_template_get_indicator_weight_sum (tpl) : 0;
   ctx.required_level1 = bud_check_level1_2021;
   s->findings = bud_check_run (doc, &ctx);

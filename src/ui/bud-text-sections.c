@@ -41,7 +41,7 @@ struct _BudTextSections
 
   BudDocument  *doc;
   BudTemplate  *tpl;
-  GPtrArray    *sections;        /* BudNarrativeSection *, with the generated bodies */
+  GPtrArray    *sections;        /* BudNarrativeSection *, print order */
   GArray       *rows;            /* Row, one per section */
   GHashTable   *stale;           /* section ids whose own text the checks find stale */
   guint64       built_revision;
@@ -84,37 +84,6 @@ find_section (BudTextSections *self,
         }
     }
   return NULL;
-}
-
-/* The generated text of every section, those the user replaced included. The
- * narrative puts a user's own text in place of the generated one, so the
- * overrides are hidden from it for this one synchronous build: their keys are
- * changed in memory and restored before returning. Nothing is edited, no
- * signal is emitted and nothing else runs meanwhile. A "generated" member of
- * BudNarrativeSection would make this unnecessary. */
-static GPtrArray *
-build_generated (BudDocument  *doc,
-                 BudTemplate  *tpl,
-                 GError      **error)
-{
-  GPtrArray *texts = bud_document_items (doc, BUD_KIND_TEXT);
-  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
-  GPtrArray *sections;
-
-  for (guint i = 0; i < texts->len; i++)
-    {
-      BudText *t = g_ptr_array_index (texts, i);
-
-      if (g_str_has_prefix (t->key, OVERRIDE_PREFIX))
-        {
-          t->key[0] = 'N';
-          g_ptr_array_add (hidden, t);
-        }
-    }
-  sections = bud_narrative_build (doc, tpl, error);
-  for (guint i = 0; i < hidden->len; i++)
-    ((BudText *) g_ptr_array_index (hidden, i))->key[0] = 'n';
-  return sections;
 }
 
 static const char *
@@ -285,8 +254,8 @@ show_detail (BudTextSections *self)
     bud_text_binding_set_key (bud_text_binding_get (self->own_view), key);
   }
 
-  gtk_label_set_text (self->generated, s->body[0] ? s->body : _("This heading has no text of its own."));
-  if (s->body[0])
+  gtk_label_set_text (self->generated, s->generated[0] ? s->generated : _("This heading has no text of its own."));
+  if (s->generated[0])
     gtk_widget_remove_css_class (GTK_WIDGET (self->generated), "dim-label");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->generated), "dim-label");
@@ -309,7 +278,7 @@ rebuild (BudTextSections *self)
   guint index = 0;
 
   if (self->doc != NULL && self->tpl != NULL)
-    sections = build_generated (self->doc, self->tpl, &error);
+    sections = bud_narrative_build (self->doc, self->tpl, &error);
   if (error != NULL)
     g_message ("The explanatory text could not be built: %s", error->message);
 
@@ -396,7 +365,7 @@ on_write_clicked (BudTextSections *self)
   if (s == NULL)
     return;
   key = override_key (s->id);
-  if (!store_override (self->doc, key, s->body, self, &error))
+  if (!store_override (self->doc, key, s->generated, self, &error))
     {
       bud_section_notify (GTK_WIDGET (self), error->message);
       return;
@@ -525,7 +494,7 @@ bud_text_sections_get_generated (BudTextSections *self)
 {
   BudNarrativeSection *s = find_section (self, self->selected, NULL);
 
-  return s != NULL ? s->body : NULL;
+  return s != NULL ? s->generated : NULL;
 }
 
 static void

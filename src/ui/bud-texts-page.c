@@ -5,7 +5,8 @@
  * Every text here is a keyed text of the document (the exchange format's "Text
  * keys"); a key that does not exist yet is created by the first edit. The
  * purposes follow the classes 第三部分 四 lists, which come from the derived
- * 财政拨款收支总表, so the list is made while the page is on screen.
+ * 财政拨款收支总表, so the list is made while the page is on screen; a class
+ * without a purpose is marked where the check text.purpose says so.
  */
 #include "config.h"
 
@@ -14,7 +15,6 @@
 
 #include "bud-money.h"
 #include "bud-narrative.h"
-#include "bud-pivot.h"
 #include "bud-section.h"
 #include "bud-text-binding.h"
 #include "bud-text-sections.h"
@@ -45,6 +45,7 @@ struct _BudTextsPage
   BudDocument      *doc;
   BudTemplate      *tpl;
   GPtrArray        *purposes;         /* PurposeRow * */
+  GHashTable       *flagged;          /* class code → message of its text.purpose finding */
   guint64           purposes_revision;
   gboolean          purposes_built;
 };
@@ -63,97 +64,9 @@ purpose_row_free (PurposeRow *row)
 
 /* ---- purposes ---- */
 
-typedef struct
-{
-  char    code[4];
-  char   *name;
-  gint64  amount;
-} FiscalClass;
-
-static void
-fiscal_class_clear (FiscalClass *c)
-{
-  g_free (c->name);
-}
-
-/* The budgets of 财政拨款 whose classes 第三部分 四 lists, by their column in 表4. */
-static const char * const fiscal_budgets[] = { "general_budget", "fund_budget", "state_capital_budget" };
-
-/* The name a row prints in its expenditure block, without the code in front. */
-static char *
-class_name (BudTable    *table,
-            BudTableRow *row,
-            const char  *code)
-{
-  guint start = table->block_start[1];
-  guint end = table->n_blocks > 2 ? table->block_start[2] : table->n_columns;
-  gsize n = strlen (code);
-
-  for (guint c = start; c < end; c++)
-    if (table->column_kinds[c] == BUD_COLUMN_TEXT && row->cells[c].text != NULL)
-      {
-        const char *label = row->cells[c].text;
-        return g_strdup (strncmp (label, code, n) == 0 && label[n] == ' ' ? label + n + 1 : label);
-      }
-  return g_strdup ("");
-}
-
-/* The classes with fiscal money this year, as 第三部分 四 lists them. */
-static GArray *
-fiscal_classes (BudDocument *doc,
-                BudTemplate *tpl)
-{
-  GArray *classes = g_array_new (FALSE, TRUE, sizeof (FiscalClass));
-  g_autoptr(BudTable) table = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_array_set_clear_func (classes, (GDestroyNotify) fiscal_class_clear);
-  for (guint i = 0; table == NULL && i < bud_template_get_n_tables (tpl); i++)
-    if (g_strcmp0 (bud_template_get_table (tpl, i)->id, "fiscal") == 0 &&
-        (table = bud_pivot_build (tpl, i, doc, NULL, &error)) == NULL)
-      g_message ("表4 could not be derived: %s", error->message);
-  if (table == NULL || table->n_blocks < 2)
-    return classes;
-
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      BudTableRow *row = g_ptr_array_index (table->rows, r);
-      const char *code = row->keys[1];
-      FiscalClass c = { { 0 }, NULL, 0 };
-
-      if (strlen (code) != 3 || !g_ascii_isdigit (code[0]))
-        continue;
-      for (guint b = 0; b < G_N_ELEMENTS (fiscal_budgets); b++)
-        {
-          gint col = bud_table_find_column (table, fiscal_budgets[b]);
-
-          if (col >= 0 && row->cells[col].type == BUD_CELL_MONEY)
-            c.amount += row->cells[col].amount;
-        }
-      if (c.amount == 0)
-        continue;
-      memcpy (c.code, code, 3);
-      c.name = class_name (table, row, code);
-      g_array_append_val (classes, c);
-    }
-  return classes;
-}
-
-static gboolean
-purpose_missing (BudDocument *doc,
-                 const char  *code)
-{
-  g_autofree char *key = g_strconcat (PURPOSE_PREFIX, code, NULL);
-  const char *text = bud_document_get_text (doc, key);
-
-  while (text != NULL && g_unichar_isspace (g_utf8_get_char (text)))
-    text = g_utf8_next_char (text);
-  return text == NULL || *text == '\0';
-}
-
 static PurposeRow *
-purpose_row_new (BudTextsPage      *self,
-                 const FiscalClass *c)
+purpose_row_new (BudTextsPage            *self,
+                 const BudNarrativeClass *c)
 {
   PurposeRow *row = g_new0 (PurposeRow, 1);
   g_autofree char *key = g_strconcat (PURPOSE_PREFIX, c->code, NULL);
@@ -169,13 +82,13 @@ purpose_row_new (BudTextsPage      *self,
   gtk_widget_add_css_class (row->amount, "dim-label");
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row->row), row->amount);
 
-  /* the finding, where the purpose is typed */
+  /* the check's finding, where the purpose is typed */
   row->missing = box;
   gtk_widget_add_css_class (icon, "warning");
   gtk_widget_add_css_class (label, "warning");
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_tooltip_text (box, _("The explanatory text gives only the amount of this class: say what it is mainly used for"));
+  gtk_widget_set_visible (box, FALSE);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row->row), box);
 
   binding = bud_text_binding_new (row->row, key);
@@ -185,17 +98,48 @@ purpose_row_new (BudTextsPage      *self,
   return row;
 }
 
+/* The rule text.purpose decides which classes lack a purpose: the page shows
+ * its findings (message as the tooltip) rather than judging on its own. */
 static void
-purpose_row_show (BudTextsPage      *self,
-                  PurposeRow        *row,
-                  const FiscalClass *c)
+purpose_row_flag (BudTextsPage *self,
+                  PurposeRow   *row)
+{
+  const char *message = g_hash_table_lookup (self->flagged, row->code);
+
+  gtk_widget_set_visible (row->missing, message != NULL);
+  gtk_widget_set_tooltip_text (row->missing, message);
+}
+
+static void
+purpose_row_show (BudTextsPage            *self,
+                  PurposeRow              *row,
+                  const BudNarrativeClass *c)
 {
   g_autofree char *title = g_strdup_printf ("%s %s", c->code, c->name);
   g_autofree char *amount = bud_money_format (c->amount, BUD_MONEY_YUAN, BUD_MONEY_FORMAT_GROUPING);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
   gtk_label_set_text (GTK_LABEL (row->amount), amount);
-  gtk_widget_set_visible (row->missing, purpose_missing (self->doc, c->code));
+  purpose_row_flag (self, row);
+}
+
+/* Class code → message of each text.purpose finding of @summary. */
+static void
+collect_flags (BudTextsPage     *self,
+               const BudSummary *summary)
+{
+  g_hash_table_remove_all (self->flagged);
+  for (guint i = 0; summary != NULL && i < summary->findings->len; i++)
+    {
+      BudFinding *f = g_ptr_array_index (summary->findings, i);
+
+      if (g_str_equal (f->rule, "text.purpose") && f->field != NULL &&
+          g_str_has_prefix (f->field, PURPOSE_PREFIX))
+        g_hash_table_insert (self->flagged, g_strdup (f->field + strlen (PURPOSE_PREFIX)),
+                             g_strdup (f->message));
+    }
+  for (guint i = 0; i < self->purposes->len; i++)
+    purpose_row_flag (self, g_ptr_array_index (self->purposes, i));
 }
 
 /* Rows are made again only when the classes change, so that typing in one
@@ -204,6 +148,7 @@ static void
 refresh_purposes (BudTextsPage *self)
 {
   g_autoptr(GArray) classes = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean same;
 
   if (self->doc == NULL || self->tpl == NULL)
@@ -213,10 +158,14 @@ refresh_purposes (BudTextsPage *self)
   self->purposes_built = TRUE;
   self->purposes_revision = bud_document_revision (self->doc);
 
-  classes = fiscal_classes (self->doc, self->tpl);
+  if ((classes = bud_narrative_fiscal_classes (self->doc, self->tpl, &error)) == NULL)
+    {
+      g_message ("表4 could not be derived: %s", error->message);
+      classes = g_array_new (FALSE, TRUE, sizeof (BudNarrativeClass));
+    }
   same = classes->len == self->purposes->len;
   for (guint i = 0; same && i < classes->len; i++)
-    same = g_str_equal (g_array_index (classes, FiscalClass, i).code,
+    same = g_str_equal (g_array_index (classes, BudNarrativeClass, i).code,
                         ((PurposeRow *) g_ptr_array_index (self->purposes, i))->code);
   if (!same)
     {
@@ -224,10 +173,10 @@ refresh_purposes (BudTextsPage *self)
         gtk_list_box_remove (self->purposes_list, ((PurposeRow *) g_ptr_array_index (self->purposes, i))->row);
       g_ptr_array_set_size (self->purposes, 0);
       for (guint i = 0; i < classes->len; i++)
-        g_ptr_array_add (self->purposes, purpose_row_new (self, &g_array_index (classes, FiscalClass, i)));
+        g_ptr_array_add (self->purposes, purpose_row_new (self, &g_array_index (classes, BudNarrativeClass, i)));
     }
   for (guint i = 0; i < classes->len; i++)
-    purpose_row_show (self, g_ptr_array_index (self->purposes, i), &g_array_index (classes, FiscalClass, i));
+    purpose_row_show (self, g_ptr_array_index (self->purposes, i), &g_array_index (classes, BudNarrativeClass, i));
   gtk_widget_set_visible (GTK_WIDGET (self->purposes_list), classes->len > 0);
   gtk_widget_set_visible (self->purposes_empty, classes->len == 0);
 }
@@ -299,6 +248,7 @@ texts_set_document (BudSection  *section,
   for (guint i = 0; i < self->purposes->len; i++)
     gtk_list_box_remove (self->purposes_list, ((PurposeRow *) g_ptr_array_index (self->purposes, i))->row);
   g_ptr_array_set_size (self->purposes, 0);
+  g_hash_table_remove_all (self->flagged);
   self->purposes_built = FALSE;
   update_reset (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -312,6 +262,7 @@ texts_update (BudSection       *section,
   BudTextsPage *self = BUD_TEXTS_PAGE (section);
 
   update_reset (self);
+  collect_flags (self, summary);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh_purposes (self);
   bud_text_sections_update (self->sections, summary);
@@ -477,6 +428,7 @@ static void
 bud_texts_page_finalize (GObject *object)
 {
   g_clear_pointer (&BUD_TEXTS_PAGE (object)->purposes, g_ptr_array_unref);
+  g_clear_pointer (&BUD_TEXTS_PAGE (object)->flagged, g_hash_table_unref);
   G_OBJECT_CLASS (bud_texts_page_parent_class)->finalize (object);
 }
 
@@ -508,6 +460,7 @@ bud_texts_page_init (BudTextsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->purposes = g_ptr_array_new_with_free_func ((GDestroyNotify) purpose_row_free);
+  self->flagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   glossary = bud_text_binding_new (self->glossary_view, "glossary");
   bud_text_binding_set_fallback (glossary, bud_narrative_default_glossary ());

@@ -12,6 +12,52 @@ bud_ui_test_example_path (void)
   return g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples", "changji-2026.json", NULL);
 }
 
+BudWindow *
+bud_ui_test_open_sized (const char *path,
+                        int         width,
+                        int         height)
+{
+  g_autofree char *example = path == NULL ? bud_ui_test_example_path () : NULL;
+  BudWindow *win = bud_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (win), width, height);
+  gtk_window_present (GTK_WINDOW (win));
+  g_assert_true (bud_window_load (win, path != NULL ? path : example, FALSE, &error));
+  g_assert_no_error (error);
+  bud_ui_test_pump ();
+  return win;
+}
+
+BudWindow *
+bud_ui_test_open (const char *path,
+                  const char *section)
+{
+  BudWindow *win = bud_ui_test_open_sized (path, 1200, 800);
+
+  if (section != NULL)
+    {
+      bud_window_show_section (win, section);
+      bud_ui_test_pump ();
+      g_assert_cmpstr (bud_window_get_visible_section (win), ==, section);
+    }
+  return win;
+}
+
+BudWindow *
+bud_ui_test_open_example (const char *section)
+{
+  return bud_ui_test_open (NULL, section);
+}
+
+void
+bud_ui_test_close_window (BudWindow *win)
+{
+  bud_window_close_document (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+  bud_ui_test_pump ();
+}
+
 void
 bud_ui_test_pump (void)
 {

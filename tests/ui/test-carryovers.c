@@ -15,31 +15,6 @@
 #include "bud-ui-test.h"
 #include "bud-window.h"
 
-static BudWindow *
-open_example (const char *section)
-{
-  g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = bud_window_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  g_assert_true (bud_window_load (win, path, FALSE, &error));
-  g_assert_no_error (error);
-  bud_window_show_section (win, section);
-  bud_ui_test_pump ();
-  g_assert_cmpstr (bud_window_get_visible_section (win), ==, section);
-  return win;
-}
-
-static void
-close_window (BudWindow *win)
-{
-  bud_window_close_document (win);
-  gtk_window_destroy (GTK_WINDOW (win));
-  bud_ui_test_pump ();
-}
-
 static char *
 yuan (gint64 fen)
 {
@@ -95,7 +70,7 @@ has_focus_within (BudWindow *win,
 static void
 test_carryover_item (void)
 {
-  BudWindow *win = open_example ("carryovers");
+  BudWindow *win = bud_ui_test_open_example ("carryovers");
   BudDocument *doc = bud_window_get_document (win);
   BudCarryoversPage *page = BUD_CARRYOVERS_PAGE (bud_window_get_section (win, "carryovers"));
   GPtrArray *items = bud_document_items (doc, BUD_KIND_CARRYOVER);
@@ -178,7 +153,7 @@ test_carryover_item (void)
   g_assert_null (bud_document_lookup (doc, BUD_KIND_CARRYOVER, id));
   g_assert_null (bud_carryovers_page_get_field_widget (page, id, "amount"));
   g_assert_cmpstr (bud_carryovers_page_get_findings_text (page), ==, "");
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static gint64
@@ -223,7 +198,7 @@ n_rows (GtkListBox *list)
 static void
 test_derived_figures (void)
 {
-  BudWindow *win = open_example ("derived");
+  BudWindow *win = bud_ui_test_open_example ("derived");
   BudDocument *doc = bud_window_get_document (win);
   BudDerivedPage *page = BUD_DERIVED_PAGE (bud_window_get_section (win, "derived"));
   gint64 vehicle_line = find_line (doc, "30231");
@@ -293,7 +268,7 @@ test_derived_figures (void)
   click (bud_derived_page_get_reason_button (page, "sangong.vehicle_operation"));
   bud_ui_test_pump ();
   g_assert_cmpstr (bud_window_get_visible_section (win), ==, "comparisons");
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 int

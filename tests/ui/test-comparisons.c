@@ -15,30 +15,6 @@
 #include "bud-window.h"
 
 
-static BudWindow *
-open_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples",
-                                            "changji-2026.json", NULL);
-  BudWindow *win = bud_window_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  g_assert_true (bud_window_load (win, path, FALSE, &error));
-  g_assert_no_error (error);
-  bud_ui_test_pump ();
-  return win;
-}
-
-static void
-close_window (BudWindow *win)
-{
-  bud_window_close_document (win);
-  gtk_window_destroy (GTK_WINDOW (win));
-  bud_ui_test_pump ();
-}
-
 
 static char *
 yuan (gint64 fen)
@@ -51,7 +27,7 @@ yuan (gint64 fen)
 static void
 test_last_year_creates_and_updates (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_example (NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudComparisonsPage *page = BUD_COMPARISONS_PAGE (bud_window_get_section (win, "comparisons"));
   const char *measure = "expense.total";
@@ -92,13 +68,13 @@ test_last_year_creates_and_updates (void)
   c = bud_document_find_comparative (doc, measure);
   g_assert_cmpstr (c->reason, ==, "More staff");
   g_assert_false (gtk_widget_has_css_class (bud_comparisons_page_get_reason_entry (page, measure), "warning"));
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_bad_last_year_refused (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_example (NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudComparisonsPage *page = BUD_COMPARISONS_PAGE (bud_window_get_section (win, "comparisons"));
   GPtrArray *comparatives = bud_document_items (doc, BUD_KIND_COMPARATIVE);
@@ -134,13 +110,13 @@ test_bad_last_year_refused (void)
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_null (bud_document_find_comparative (doc, "expense.total"));
   g_assert_cmpuint (bud_document_count (doc, BUD_KIND_COMPARATIVE), ==, count);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_other_matters_amounts (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_example (NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudOtherPage *page = BUD_OTHER_PAGE (bud_window_get_section (win, "other"));
   GtkWidget *goods = bud_other_page_get_row (page, BUD_KIND_PROCUREMENT, "goods");
@@ -163,7 +139,7 @@ test_other_matters_amounts (void)
 
   bud_ui_test_type_and_enter (furniture, "8800");
   g_assert_cmpint (bud_document_assets (doc)->furniture_value, ==, 880000);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 int

@@ -12,21 +12,6 @@
 #include "bud-window.h"
 
 
-static BudWindow *
-open_window (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples",
-                                            "changji-2026.json", NULL);
-  BudWindow *win = bud_window_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_present (GTK_WINDOW (win));
-  g_assert_true (bud_window_load (win, path, FALSE, &error));
-  g_assert_no_error (error);
-  bud_ui_test_pump ();
-  return win;
-}
-
 static void
 wait_done (BudExportDialog *dialog)
 {
@@ -40,7 +25,7 @@ wait_done (BudExportDialog *dialog)
 static void
 test_export_html (void)
 {
-  BudWindow *win = open_window ();
+  BudWindow *win = bud_ui_test_open_example (NULL);
   BudDocument *doc = bud_window_get_document (win);
   g_autofree char *dir = g_dir_make_tmp ("bud-ui-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "package.pdf", NULL);
@@ -95,9 +80,7 @@ test_export_html (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_rmdir (dir);
-  bud_window_close_document (win);
-  gtk_window_destroy (GTK_WINDOW (win));
-  bud_ui_test_pump ();
+  bud_ui_test_close_window (win);
 }
 
 int

@@ -13,33 +13,10 @@
 #include "bud-window.h"
 
 
-static BudWindow *
-open_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("BUD_SOURCE_ROOT"), "data", "examples",
-                                            "changji-2026.json", NULL);
-  BudWindow *win = bud_window_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_present (GTK_WINDOW (win));
-  g_assert_true (bud_window_load (win, path, FALSE, &error));
-  g_assert_no_error (error);
-  bud_ui_test_pump ();
-  return win;
-}
-
-static void
-close_window (BudWindow *win)
-{
-  bud_window_close_document (win);
-  gtk_window_destroy (GTK_WINDOW (win));
-  bud_ui_test_pump ();
-}
-
 static void
 test_new_year_file_and_window (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_example (NULL);
   BudDocument *doc = bud_window_get_document (win);
   gint64 year = bud_document_meta (doc)->year;
   gint64 expense = 0;
@@ -67,7 +44,7 @@ test_new_year_file_and_window (void)
   g_assert_cmpint (c->last_year, ==, expense);
   g_assert_true (bud_window_get_document (win) == doc);
   g_assert_cmpint (bud_document_meta (doc)->year, ==, year);
-  close_window (next);
+  bud_ui_test_close_window (next);
 
   /* what was written is next year's document */
   {
@@ -87,7 +64,7 @@ test_new_year_file_and_window (void)
     g_clear_error (&error);
   }
 
-  close_window (win);
+  bud_ui_test_close_window (win);
   g_unlink (path);
   g_rmdir (dir);
 }

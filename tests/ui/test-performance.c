@@ -20,29 +20,6 @@
 
 
 
-static BudWindow *
-open_window (void)
-{
-  g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = bud_window_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  g_assert_true (bud_window_load (win, path, FALSE, &error));
-  g_assert_no_error (error);
-  bud_ui_test_pump ();
-  return win;
-}
-
-static void
-close_window (BudWindow *win)
-{
-  bud_window_close_document (win);
-  gtk_window_destroy (GTK_WINDOW (win));
-  bud_ui_test_pump ();
-}
-
 
 static BudTargetEditor *
 department_editor (BudWindow *win)
@@ -95,7 +72,7 @@ assert_weight_label (BudTargetEditor *editor,
 static void
 test_department_table_shown (void)
 {
-  BudWindow *win = open_window ();
+  BudWindow *win = bud_ui_test_open_example (NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudTargetEditor *editor = department_editor (win);
   BudTarget *t = bud_document_find_target (doc, 0);
@@ -114,13 +91,13 @@ test_department_table_shown (void)
     }
   assert_weight_label (editor, doc);
   g_assert_nonnull (strstr (bud_target_editor_get_weight_text (editor), expected));
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_add_indicator_bad_value (void)
 {
-  BudWindow *win = open_window ();
+  BudWindow *win = bud_ui_test_open_example (NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudTargetEditor *editor = department_editor (win);
   gint64 target = bud_target_editor_get_target_id (editor);
@@ -165,13 +142,13 @@ test_add_indicator_bad_value (void)
   /* the check's finding about the table shows in the editor */
   bud_window_get_summary (win);
   g_assert_nonnull (strstr (bud_target_editor_get_findings_text (editor), ind->name));
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_weights_live (void)
 {
-  BudWindow *win = open_window ();
+  BudWindow *win = bud_ui_test_open_example (NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudTargetEditor *editor = department_editor (win);
   gint64 target = bud_target_editor_get_target_id (editor);
@@ -205,13 +182,13 @@ test_weights_live (void)
   bud_ui_test_pump ();
   g_assert_cmpint (table_weight (doc, target), ==, before);
   assert_weight_label (editor, doc);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_reorder_copy_library (void)
 {
-  BudWindow *win = open_window ();
+  BudWindow *win = bud_ui_test_open_example (NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudProjectsPage *projects = BUD_PROJECTS_PAGE (bud_window_get_section (win, "projects"));
   BudTargetEditor *dept = department_editor (win);
@@ -267,7 +244,7 @@ test_reorder_copy_library (void)
   g_assert_true (bud_document_undo (doc, NULL));
   bud_ui_test_pump ();
   g_assert_cmpuint (table_count (doc, project_target), ==, n_project);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 int

@@ -33,11 +33,7 @@ fixture_open (Fixture *fx)
 
   fx->dir = g_dir_make_tmp ("bud-ui-XXXXXX", NULL);
   fx->path = g_build_filename (fx->dir, "review.budget", NULL);
-  fx->win = bud_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fx->win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fx->win));
-  g_assert_true (bud_window_load (fx->win, json, FALSE, &error));
-  g_assert_no_error (error);
+  fx->win = bud_ui_test_open (json, NULL);
   g_assert_true (bud_window_save_as (fx->win, fx->path, &error));
   g_assert_no_error (error);
   g_assert_false (bud_window_is_in_memory (fx->win));
@@ -47,9 +43,7 @@ fixture_open (Fixture *fx)
 static void
 fixture_close (Fixture *fx)
 {
-  bud_window_close_document (fx->win);
-  gtk_window_destroy (GTK_WINDOW (fx->win));
-  bud_ui_test_pump ();
+  bud_ui_test_close_window (fx->win);
   g_unlink (fx->path);
   g_rmdir (fx->dir);
   g_free (fx->path);

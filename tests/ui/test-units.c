@@ -23,29 +23,6 @@
 
 #define NEW_UNIT "测试下属单位"
 
-static BudWindow *
-open_example (void)
-{
-  g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = bud_window_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1300, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  g_assert_true (bud_window_load (win, path, FALSE, &error));
-  g_assert_no_error (error);
-  bud_ui_test_pump ();
-  return win;
-}
-
-static void
-close_window (BudWindow *win)
-{
-  bud_window_close_document (win);
-  gtk_window_destroy (GTK_WINDOW (win));
-  bud_ui_test_pump ();
-}
-
 static BudUnitsGroup *
 units_group (BudWindow *win)
 {
@@ -228,7 +205,7 @@ add_unit (BudWindow *win)
 static void
 test_unit_per_line (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_sized (NULL, 1300, 800);
   BudDocument *doc = bud_window_get_document (win);
   BudUnit *own = bud_units_primary (doc);
   g_autofree char *table_before = table1_text (doc);
@@ -324,14 +301,14 @@ test_unit_per_line (void)
   g_assert_null (bud_units_group_get_row (units_group (win), unit_id));
   g_assert_true (bud_document_undo (doc, &error));
   g_assert_nonnull (bud_document_lookup (doc, BUD_KIND_UNIT, unit_id));
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 /* Marking another unit as the department's own takes the mark from the old one. */
 static void
 test_own_unit_moves (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_sized (NULL, 1300, 800);
   BudDocument *doc = bud_window_get_document (win);
   gint64 own = bud_units_primary (doc)->id;
   BudUnit *unit = add_unit (win);
@@ -356,7 +333,7 @@ test_own_unit_moves (void)
   g_assert_no_error (error);
   g_assert_false (((BudUnit *) bud_document_lookup (doc, BUD_KIND_UNIT, unit_id))->primary_unit);
   g_assert_true (((BudUnit *) bud_document_lookup (doc, BUD_KIND_UNIT, own))->primary_unit);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 /* Kind Basic on a project line clears its project (the project link check
@@ -364,7 +341,7 @@ test_own_unit_moves (void)
 static void
 test_kind_and_project (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_sized (NULL, 1300, 800);
   BudDocument *doc = bud_window_get_document (win);
   BudLine *line = first_line_of_kind (doc, BUD_SPEND_PROJECT);
   gint64 line_id = line->id;
@@ -409,7 +386,7 @@ test_kind_and_project (void)
   g_assert_cmpint (line->project, ==, 0);
   choose_in_cell (win, line_id, "project", project);
   g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, line_id))->project, ==, project);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 /* A project line needs a project: with none in the document, the kind cell
@@ -417,7 +394,7 @@ test_kind_and_project (void)
 static void
 test_project_kind_needs_a_project (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_sized (NULL, 1300, 800);
   BudDocument *doc = bud_window_get_document (win);
   GPtrArray *lines = bud_document_items (doc, BUD_KIND_LINE);
   g_autoptr(GError) error = NULL;
@@ -448,7 +425,7 @@ test_project_kind_needs_a_project (void)
   kind = pick_in_menu (win, line_id, "kind", BUD_SPEND_PROJECT);
   g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, line_id))->kind, ==, BUD_SPEND_BASIC);
   g_assert_cmpstr (bud_units_choices_cell_get_text (kind), ==, "Basic");
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 /* The Source menu stores the chosen source in one undo step, and the cell
@@ -456,7 +433,7 @@ test_project_kind_needs_a_project (void)
 static void
 test_source_menu (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_sized (NULL, 1300, 800);
   BudDocument *doc = bud_window_get_document (win);
   BudLine *line = first_line_of_kind (doc, BUD_SPEND_BASIC);
   gint64 line_id = line->id;
@@ -474,14 +451,14 @@ test_source_menu (void)
   bud_ui_test_pump ();
   g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, line_id))->source, ==, before);
   g_assert_cmpstr (bud_units_choices_cell_get_text (cell), ==, bud_source_label (before));
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 /* A unit's own file goes in as one undo step; the same unit again is a conflict. */
 static void
 test_import_unit (void)
 {
-  BudWindow *win = open_example ();
+  BudWindow *win = bud_ui_test_open_sized (NULL, 1300, 800);
   BudDocument *doc = bud_window_get_document (win);
   BudUnitsGroup *group = units_group (win);
   g_autofree char *dir = g_dir_make_tmp ("bud-units-XXXXXX", NULL);
@@ -534,7 +511,7 @@ test_import_unit (void)
 
   g_unlink (path);
   g_rmdir (dir);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 /* DESIGN's large department (40 units, 20,000 lines, 800 projects): the
@@ -598,7 +575,7 @@ test_large_department (void)
   g_test_message ("rename a unit: %.0f ms", g_timer_elapsed (timer, NULL) * 1000);
   g_assert_cmpstr (cell_text (win, line->id, "unit"), ==, "新名称单位");
 
-  close_window (win);
+  bud_ui_test_close_window (win);
   g_unlink (path);
   g_rmdir (dir);
 }

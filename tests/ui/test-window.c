@@ -25,28 +25,6 @@
 
 
 
-static BudWindow *
-open_window (const char *path)
-{
-  BudWindow *win = bud_window_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  g_assert_true (bud_window_load (win, path, FALSE, &error));
-  g_assert_no_error (error);
-  bud_ui_test_pump ();
-  return win;
-}
-
-static void
-close_window (BudWindow *win)
-{
-  bud_window_close_document (win);
-  gtk_window_destroy (GTK_WINDOW (win));
-  bud_ui_test_pump ();
-}
-
 
 static BudLine *
 first_line (BudDocument *doc)
@@ -73,7 +51,7 @@ static void
 test_open_example (void)
 {
   g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = open_window (path);
+  BudWindow *win = bud_ui_test_open (path, NULL);
   BudDocument *doc = bud_window_get_document (win);
   GPtrArray *incomes = bud_document_items (doc, BUD_KIND_INCOME);
   gint64 income = 0;
@@ -88,14 +66,14 @@ test_open_example (void)
   g_assert_true (bud_window_is_in_memory (win));
   g_assert_nonnull (strstr (bud_window_get_status_text (win, BUD_STATUS_INCOME), expected));
   g_assert_cmpint (bud_window_get_summary (win)->income_total, ==, income);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_amount_changes_totals_and_undo (void)
 {
   g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = open_window (path);
+  BudWindow *win = bud_ui_test_open (path, NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudLine *line = first_line (doc);
   gint64 id = line->id, before = line->amount;
@@ -129,14 +107,14 @@ test_amount_changes_totals_and_undo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.redo", NULL));
   bud_ui_test_pump ();
   g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, id))->amount, ==, before + 100000);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_bad_amount_not_stored (void)
 {
   g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = open_window (path);
+  BudWindow *win = bud_ui_test_open (path, NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudLine *line = first_line (doc);
   gint64 id = line->id, before = line->amount;
@@ -156,14 +134,14 @@ test_bad_amount_not_stored (void)
   bud_ui_test_type_and_enter (entry, "1,234.50");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, id))->amount, ==, 123450);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_bad_year_not_stored (void)
 {
   g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = open_window (path);
+  BudWindow *win = bud_ui_test_open (path, NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudOverviewPage *page = BUD_OVERVIEW_PAGE (bud_window_get_section (win, "overview"));
   GtkWidget *year = bud_overview_page_get_field_widget (page, "year");
@@ -176,14 +154,14 @@ test_bad_year_not_stored (void)
   bud_ui_test_type_and_enter (bud_overview_page_get_field_widget (page, "date"), "2026-02-30");
   g_assert_true (gtk_widget_has_css_class (bud_overview_page_get_field_widget (page, "date"), "error"));
   g_assert_cmpstr (bud_document_meta (doc)->date, !=, "2026-02-30");
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_income_left_to_allocate (void)
 {
   g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = open_window (path);
+  BudWindow *win = bud_ui_test_open (path, NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudIncomePage *page = BUD_INCOME_PAGE (bud_window_get_section (win, "income"));
   BudIncome *inc = bud_document_find_income (doc, BUD_SOURCE_GENERAL);
@@ -200,14 +178,14 @@ test_income_left_to_allocate (void)
                            BUD_MONEY_YUAN, BUD_MONEY_FORMAT_GROUPING);
   g_assert_cmpstr (bud_income_page_get_left (page, BUD_SOURCE_GENERAL), ==, left);
   g_assert_cmpstr (bud_income_page_get_left (page, BUD_SOURCE_GENERAL), ==, "5.00");
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
 test_review_jumps (void)
 {
   g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = open_window (path);
+  BudWindow *win = bud_ui_test_open (path, NULL);
   BudDocument *doc = bud_window_get_document (win);
   BudReviewPage *review = BUD_REVIEW_PAGE (bud_window_get_section (win, "review"));
   BudLine *line = first_line (doc);
@@ -227,7 +205,7 @@ test_review_jumps (void)
                                                       : BUD_SECTION_REVIEW));
   if (f->kind == BUD_KIND_LINE)
     g_assert_cmpint (bud_lines_page_get_selected (BUD_LINES_PAGE (bud_window_get_section (win, "lines"))), ==, f->id);
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 static void
@@ -252,15 +230,15 @@ test_new_add_close_reopen (void)
   g_assert_cmpint (id, !=, 0);
   bud_ui_test_type_and_enter (amount_entry (win, id), "1,234.56");
   g_assert_cmpuint (bud_lines_page_get_n_shown (page), ==, 1);
-  close_window (win);
+  bud_ui_test_close_window (win);
 
-  win = open_window (path);
+  win = bud_ui_test_open (path, NULL);
   doc = bud_window_get_document (win);
   g_assert_cmpstr (bud_document_meta (doc)->department, ==, "测试部门");
   g_assert_cmpint (bud_document_meta (doc)->year, ==, 2027);
   g_assert_cmpuint (bud_document_count (doc, BUD_KIND_LINE), ==, 1);
   g_assert_cmpint (first_line (doc)->amount, ==, 123456);
-  close_window (win);
+  bud_ui_test_close_window (win);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -294,8 +272,8 @@ test_in_use_elsewhere (void)
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (second), "win.undo", NULL) &&
                   bud_document_can_undo (bud_window_get_document (second)));
 
-  close_window (second);
-  close_window (first);
+  bud_ui_test_close_window (second);
+  bud_ui_test_close_window (first);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -320,7 +298,7 @@ static void
 test_preview_tables (void)
 {
   g_autofree char *path = bud_ui_test_example_path ();
-  BudWindow *win = open_window (path);
+  BudWindow *win = bud_ui_test_open (path, NULL);
   BudPreviewPage *page = BUD_PREVIEW_PAGE (bud_window_get_section (win, "preview"));
   g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", NULL);
 
@@ -332,7 +310,7 @@ test_preview_tables (void)
       bud_preview_page_show (page, i);
       bud_ui_test_pump ();
     }
-  close_window (win);
+  bud_ui_test_close_window (win);
 }
 
 /* 20,000 lines: the list scrolls to the last one and its cell edits. */
@@ -371,7 +349,7 @@ test_large_document (void)
   g_assert_no_error (error);
   bud_storage_close (storage);
 
-  win = open_window (path);
+  win = bud_ui_test_open (path, NULL);
   g_assert_cmpuint (bud_window_get_summary (win)->spent_total, >, 0);
   bud_window_show_section (win, "lines");
   bud_ui_test_pump ();
@@ -380,7 +358,7 @@ test_large_document (void)
   bud_ui_test_type_and_enter (entry, "7");
   g_assert_cmpint (((BudLine *) bud_document_lookup (bud_window_get_document (win), BUD_KIND_LINE, last))->amount,
                    ==, 700);
-  close_window (win);
+  bud_ui_test_close_window (win);
   g_unlink (path);
   g_rmdir (dir);
 }
