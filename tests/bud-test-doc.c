@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "bud-jsonio.h"
 #include "bud-test-doc.h"
 
@@ -127,4 +129,36 @@ bud_test_strip_spaces (const char *text)
     if (!g_ascii_isspace (*p) && *p != '\f')
       g_string_append_c (s, *p);
   return g_string_free (s, FALSE);
+}
+
+void
+bud_test_assert_pdf_fonts (const char *path,
+                           gboolean    subset)
+{
+  const char *argv[] = { "pdffonts", path, NULL };
+  g_autofree char *out = bud_test_spawn (argv, NULL);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  guint n_fonts = 0, n_cjk = 0;
+
+  /* two heading lines, then: name type encoding emb sub uni object-id generation */
+  for (guint i = 2; lines[i]; i++)
+    {
+      g_auto(GStrv) tok = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+      if (*lines[i] == '\0')
+        continue;
+      for (guint k = 0; tok[k]; k++)
+        if (*tok[k])
+          g_ptr_array_add (words, tok[k]);
+      g_assert_cmpuint (words->len, >=, 6);
+      g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
+      if (subset)
+        g_assert_cmpstr (g_ptr_array_index (words, words->len - 3), ==, "yes");
+      n_fonts++;
+      if (strstr (lines[i], "CJK"))
+        n_cjk++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+  g_assert_cmpuint (n_cjk, >, 0);
 }

@@ -54,6 +54,10 @@ gint64        bud_test_add_line        (BudDocument  *doc,
  * @status NULL: the command must succeed; else its wait status is stored. */
 char         *bud_test_spawn           (const char * const *argv,
                                         int                *status);
+/* Every font of the PDF at @path is embedded (and, @subset, subsetted), and one
+ * of them is a CJK font (pdffonts' table). */
+void          bud_test_assert_pdf_fonts (const char  *path,
+                                         gboolean     subset);
 /* @text without ASCII white space and form feeds (pdftotext breaks lines and
  * pages where the layout does). */
 char         *bud_test_strip_spaces    (const char   *text);

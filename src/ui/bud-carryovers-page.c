@@ -383,16 +383,7 @@ carryovers_set_document (BudSection  *section,
 {
   BudCarryoversPage *self = BUD_CARRYOVERS_PAGE (section);
 
-  if (self->doc != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->doc);
-      g_clear_object (&self->doc);
-    }
-  if (doc != NULL)
-    {
-      self->doc = g_object_ref (doc);
-      self->changed_id = g_signal_connect_swapped (doc, "changed", G_CALLBACK (on_document_changed), self);
-    }
+  bud_watch_document (&self->doc, &self->changed_id, doc, G_CALLBACK (on_document_changed), self);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_label), FALSE);
   rebuild (self);
 }
@@ -499,9 +490,7 @@ bud_carryovers_page_dispose (GObject *object)
 {
   BudCarryoversPage *self = BUD_CARRYOVERS_PAGE (object);
 
-  if (self->doc != NULL)
-    g_clear_signal_handler (&self->changed_id, self->doc);
-  g_clear_object (&self->doc);
+  bud_watch_document (&self->doc, &self->changed_id, NULL, NULL, NULL);
   /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
    * libadwaita 1.2 criticals when that child is already gone */
   G_OBJECT_CLASS (bud_carryovers_page_parent_class)->dispose (object);

@@ -433,17 +433,8 @@ comparisons_set_document (BudSection  *section,
 {
   BudComparisonsPage *self = BUD_COMPARISONS_PAGE (section);
 
-  if (self->doc != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->doc);
-      g_clear_object (&self->doc);
-    }
   g_clear_pointer (&self->measures, g_strfreev);
-  if (doc != NULL)
-    {
-      self->doc = g_object_ref (doc);
-      self->changed_id = g_signal_connect_swapped (doc, "changed", G_CALLBACK (on_document_changed), self);
-    }
+  bud_watch_document (&self->doc, &self->changed_id, doc, G_CALLBACK (on_document_changed), self);
   rebuild (self);
 }
 
@@ -507,9 +498,7 @@ bud_comparisons_page_dispose (GObject *object)
 {
   BudComparisonsPage *self = BUD_COMPARISONS_PAGE (object);
 
-  if (self->doc != NULL)
-    g_clear_signal_handler (&self->changed_id, self->doc);
-  g_clear_object (&self->doc);
+  bud_watch_document (&self->doc, &self->changed_id, NULL, NULL, NULL);
   G_OBJECT_CLASS (bud_comparisons_page_parent_class)->dispose (object);
 }
 

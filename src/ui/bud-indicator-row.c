@@ -360,9 +360,7 @@ bud_indicator_row_dispose (GObject *object)
 {
   BudIndicatorRow *self = BUD_INDICATOR_ROW (object);
 
-  if (self->doc != NULL)
-    g_clear_signal_handler (&self->changed_id, self->doc);
-  g_clear_object (&self->doc);
+  bud_watch_document (&self->doc, &self->changed_id, NULL, NULL, NULL);
   g_clear_object (&self->level1_names);
   g_clear_object (&self->level2_names);
   G_OBJECT_CLASS (bud_indicator_row_parent_class)->dispose (object);

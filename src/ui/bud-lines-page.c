@@ -726,16 +726,7 @@ lines_set_document (BudSection  *section,
   BudLinesPage *self = BUD_LINES_PAGE (section);
   gboolean editable = doc != NULL && !bud_document_get_read_only (doc);
 
-  if (self->doc != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->doc);
-      g_clear_object (&self->doc);
-    }
-  if (doc != NULL)
-    {
-      self->doc = g_object_ref (doc);
-      self->changed_id = g_signal_connect_swapped (doc, "changed", G_CALLBACK (on_document_changed), self);
-    }
+  bud_watch_document (&self->doc, &self->changed_id, doc, G_CALLBACK (on_document_changed), self);
   gtk_popover_popdown (GTK_POPOVER (self->unit_chooser));
   gtk_popover_popdown (GTK_POPOVER (self->project_chooser));
   gtk_popover_popdown (self->source_menu);
@@ -772,9 +763,7 @@ bud_lines_page_dispose (GObject *object)
 {
   BudLinesPage *self = BUD_LINES_PAGE (object);
 
-  if (self->doc != NULL)
-    g_clear_signal_handler (&self->changed_id, self->doc);
-  g_clear_object (&self->doc);
+  bud_watch_document (&self->doc, &self->changed_id, NULL, NULL, NULL);
   /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
    * libadwaita 1.2 criticals when that child is already gone */
   g_clear_object (&self->selection);

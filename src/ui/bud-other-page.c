@@ -62,16 +62,7 @@ other_set_document (BudSection  *section,
 {
   BudOtherPage *self = BUD_OTHER_PAGE (section);
 
-  if (self->doc != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->doc);
-      g_clear_object (&self->doc);
-    }
-  if (doc != NULL)
-    {
-      self->doc = g_object_ref (doc);
-      self->changed_id = g_signal_connect_swapped (doc, "changed", G_CALLBACK (on_document_changed), self);
-    }
+  bud_watch_document (&self->doc, &self->changed_id, doc, G_CALLBACK (on_document_changed), self);
   retarget (self);
 }
 
@@ -122,9 +113,7 @@ bud_other_page_dispose (GObject *object)
 {
   BudOtherPage *self = BUD_OTHER_PAGE (object);
 
-  if (self->doc != NULL)
-    g_clear_signal_handler (&self->changed_id, self->doc);
-  g_clear_object (&self->doc);
+  bud_watch_document (&self->doc, &self->changed_id, NULL, NULL, NULL);
   G_OBJECT_CLASS (bud_other_page_parent_class)->dispose (object);
 }
 

@@ -376,16 +376,7 @@ projects_set_document (BudSection  *section,
 {
   BudProjectsPage *self = BUD_PROJECTS_PAGE (section);
 
-  if (self->doc != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->doc);
-      g_clear_object (&self->doc);
-    }
-  if (doc != NULL)
-    {
-      self->doc = g_object_ref (doc);
-      self->changed_id = g_signal_connect_swapped (doc, "changed", G_CALLBACK (on_document_changed), self);
-    }
+  bud_watch_document (&self->doc, &self->changed_id, doc, G_CALLBACK (on_document_changed), self);
   show_project (self, 0);
   fill_units (self);
   bud_kind_model_set_document (self->allocation_model, doc);
@@ -464,9 +455,7 @@ bud_projects_page_dispose (GObject *object)
 {
   BudProjectsPage *self = BUD_PROJECTS_PAGE (object);
 
-  if (self->doc != NULL)
-    g_clear_signal_handler (&self->changed_id, self->doc);
-  g_clear_object (&self->doc);
+  bud_watch_document (&self->doc, &self->changed_id, NULL, NULL, NULL);
   /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
    * libadwaita 1.2 criticals when that child is already gone */
   g_clear_object (&self->selection);

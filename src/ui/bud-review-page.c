@@ -788,17 +788,8 @@ review_set_document (BudSection  *section,
 {
   BudReviewPage *self = BUD_REVIEW_PAGE (section);
 
-  if (self->doc != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->doc);
-      g_clear_object (&self->doc);
-    }
-  if (doc != NULL)
-    {
-      self->doc = g_object_ref (doc);
-      self->changed_id = g_signal_connect_swapped (doc, "changed", G_CALLBACK (on_document_changed), self);
-    }
-  else
+  bud_watch_document (&self->doc, &self->changed_id, doc, G_CALLBACK (on_document_changed), self);
+  if (doc == NULL)
     g_list_store_remove_all (self->store);
   fill_all (self);
   update_add_sensitive (self);
@@ -817,11 +808,7 @@ bud_review_page_dispose (GObject *object)
   BudReviewPage *self = BUD_REVIEW_PAGE (object);
 
   g_clear_handle_id (&self->refill_idle, g_source_remove);
-  if (self->doc != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->doc);
-      g_clear_object (&self->doc);
-    }
+  bud_watch_document (&self->doc, &self->changed_id, NULL, NULL, NULL);
   /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
    * libadwaita 1.2 criticals when that child is already gone */
   G_OBJECT_CLASS (bud_review_page_parent_class)->dispose (object);

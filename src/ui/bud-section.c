@@ -49,3 +49,20 @@ bud_section_notify (GtkWidget  *widget,
 {
   gtk_widget_activate_action (widget, "win.notify", "s", message);
 }
+
+void
+bud_watch_document (BudDocument **slot,
+                    gulong       *handler,
+                    BudDocument  *doc,
+                    GCallback     callback,
+                    gpointer      instance)
+{
+  if (*slot != NULL)
+    g_clear_signal_handler (handler, *slot);
+  g_clear_object (slot);
+  if (doc != NULL)
+    {
+      *slot = g_object_ref (doc);
+      *handler = g_signal_connect_swapped (doc, "changed", callback, instance);
+    }
+}

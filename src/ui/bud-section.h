@@ -41,6 +41,15 @@ gboolean  bud_section_show_location (BudSection        *self,
                                      gint64             id,
                                      const char        *field);
 
+/* Holds @doc in *@slot (a new reference) with @callback connected, swapped
+ * to @instance, to its "changed" signal, after letting go of what *@slot held
+ * and its handler *@handler. @doc NULL only lets go (for dispose). */
+void      bud_watch_document        (BudDocument      **slot,
+                                     gulong            *handler,
+                                     BudDocument       *doc,
+                                     GCallback          callback,
+                                     gpointer           instance);
+
 /* Tells the window to show a short message (a toast). */
 void      bud_section_notify        (GtkWidget         *widget,
                                      const char        *message);

@@ -624,9 +624,7 @@ bud_target_editor_dispose (GObject *object)
 {
   BudTargetEditor *self = BUD_TARGET_EDITOR (object);
 
-  if (self->doc != NULL)
-    g_clear_signal_handler (&self->changed_id, self->doc);
-  g_clear_object (&self->doc);
+  bud_watch_document (&self->doc, &self->changed_id, NULL, NULL, NULL);
   g_clear_pointer (&self->tpl, bud_template_unref);
   G_OBJECT_CLASS (bud_target_editor_parent_class)->dispose (object);
 }

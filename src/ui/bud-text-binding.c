@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bud-section.h"
 #include "bud-text-binding.h"
 
 /* The field bindings' pause: a text is stored once typing rests this long. */
@@ -275,16 +276,7 @@ bud_text_binding_set_document (BudTextBinding *self,
   /* a pending edit belongs to the old document */
   if (self->store_source != 0)
     bud_text_binding_commit (self);
-  if (self->doc != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->doc);
-      g_clear_object (&self->doc);
-    }
-  if (doc != NULL)
-    {
-      self->doc = g_object_ref (doc);
-      self->changed_id = g_signal_connect_swapped (doc, "changed", G_CALLBACK (on_document_changed), self);
-    }
+  bud_watch_document (&self->doc, &self->changed_id, doc, G_CALLBACK (on_document_changed), self);
   reload (self);
 }
 
