@@ -5,8 +5,10 @@
  * Times building the package and writing PDF, XLSX, HTML and CSV for the
  * reference example and for the DESIGN target document (40 units, 20,000
  * lines, 800 projects, 8,000 indicators: bud_synth_generate, size L). Not a test: timings on a shared machine are not pass/fail
- * material. Usage: bench-export [EXAMPLE.json] (default: the source tree's
- * data/examples/changji-2026.json via BUD_SOURCE_ROOT, else the current folder).
+ * material. Usage: bench-export [EXAMPLE.json [--warm-up]] (default: the source
+ * tree's data/examples/changji-2026.json via BUD_SOURCE_ROOT, else the current
+ * folder); --warm-up first runs bud_export_pdf_warm_up, as the app does in its
+ * export thread after launch.
  *
  * The first PDF of a process also pays for loading the CJK fonts (fontconfig,
  * FreeType faces, cairo reading the 16 MB CFF table of each face); the
@@ -123,6 +125,13 @@ main (int argc, char **argv)
   example = bud_json_read_file (example_path, &error);
   if (example == NULL)
     g_error ("%s: %s", example_path, error->message);
+  /* --warm-up: as the app does in its export thread after launch */
+  if (argc > 2 && g_str_equal (argv[2], "--warm-up"))
+    {
+      start = g_get_monotonic_time ();
+      bud_export_pdf_warm_up (tpl);
+      g_print ("warm-up (the package of an empty budget, written nowhere) %.1f ms\n", ms_since (start));
+    }
   bench ("example", example, tpl, dir, TRUE);
 
   start = g_get_monotonic_time ();

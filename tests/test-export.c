@@ -1411,6 +1411,51 @@ test_pdf_export_again (void)
   g_assert_cmpstr (again_text, ==, first_text);
 }
 
+static gpointer
+warm_up_thread (gpointer tpl)
+{
+  bud_export_pdf_warm_up (tpl);
+  return NULL;
+}
+
+static gpointer
+export_thread (gpointer path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bud_export_pdf (fx.pkg, path, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* The app warms the fonts up in its export thread while another export may
+ * start: both at once share one font map under its lock, and the export
+ * prints what it prints alone. */
+static void
+test_pdf_warm_up (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", &error);
+  g_autofree char *path = g_build_filename (fx.dir, "warm.pdf", NULL);
+  g_autofree char *first_text = NULL, *warm_text = NULL;
+  GThread *warm, *export;
+
+  g_assert_no_error (error);
+  warm = g_thread_new ("warm-up", warm_up_thread, tpl);
+  export = g_thread_new ("export", export_thread, path);
+  g_thread_join (warm);
+  g_thread_join (export);
+  {
+    const char *argv[] = { "pdftotext", "-layout", fx.pdf, "-", NULL };
+    first_text = bud_test_spawn (argv, NULL);
+  }
+  {
+    const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+    warm_text = bud_test_spawn (argv, NULL);
+  }
+  g_assert_cmpstr (warm_text, ==, first_text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1429,6 +1474,7 @@ main (int    argc,
   g_test_add_func ("/export/pdf/performance-tables", test_pdf_performance);
   g_test_add_func ("/export/pdf/long-table", test_pdf_long_table);
   g_test_add_func ("/export/pdf/export-again", test_pdf_export_again);
+  g_test_add_func ("/export/pdf/warm-up-in-thread", test_pdf_warm_up);
   g_test_add_func ("/export/xlsx/figures-match-seed", test_xlsx_figures);
   g_test_add_func ("/export/xlsx/performance-tables", test_xlsx_performance);
   g_test_add_func ("/export/html/parses-and-matches-seed", test_html_parse);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bud-application.h"
+#include "bud-export-worker.h"
 #include "bud-new-dialog.h"
 #include "bud-window.h"
 
@@ -292,6 +293,29 @@ bud_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+static gboolean
+warm_up_cb (gpointer data)
+{
+  g_autoptr(BudTemplate) tpl = bud_template_load ("xinjiang-2026", NULL);
+
+  if (tpl != NULL)
+    bud_export_worker_warm_up (tpl);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once per process, a moment after the first document shows: the fonts of
+ * the PDF export load in the export thread while the user reads. */
+static void
+schedule_warm_up (void)
+{
+  static gboolean scheduled;
+
+  if (scheduled)
+    return;
+  scheduled = TRUE;
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, warm_up_cb, NULL, NULL);
+}
+
 static int
 bud_application_command_line (GApplication            *app,
                               GApplicationCommandLine *cmdline)
@@ -345,6 +369,8 @@ bud_application_command_line (GApplication            *app,
       bud_window_open (win, file);
       if (g_getenv ("BUD_REPORT_FIRST_FRAME") != NULL)
         report_first_frame (win);
+      else
+        schedule_warm_up ();
     }
   return 0;
 }
@@ -411,6 +437,7 @@ bud_application_shutdown (GApplication *app)
   BudApplication *self = BUD_APPLICATION (app);
 
   g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
+  bud_export_worker_stop ();
   G_APPLICATION_CLASS (bud_application_parent_class)->shutdown (app);
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bud-export-dialog.h"
+#include "bud-export-worker.h"
 
 struct _BudExportDialog
 {
@@ -213,7 +214,7 @@ bud_export_dialog_start (BudExportDialog *self)
 
   task = g_task_new (self, NULL, export_done, NULL);
   g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  bud_export_worker_run (task, export_thread);
   return TRUE;
 }
 

@@ -723,46 +723,59 @@ write_to_file (void                *closure,
   return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-gboolean
-bud_export_pdf (BudExportPackage  *self,
-                const char        *path,
-                GError           **error)
+static cairo_status_t
+write_nowhere (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
 {
-  g_autofree char *temp = NULL;
-  cairo_font_options_t *options;
-  cairo_status_t status;
-  FILE *fp;
-  Pdf pdf = { 0 };
-  gboolean ok;
+  return CAIRO_STATUS_SUCCESS;
+}
 
-  temp = bud_export_make_temp (path, error);
-  if (temp == NULL)
-    return FALSE;
-  fp = g_fopen (temp, "wb");
-  if (fp == NULL)
-    {
-      int saved = errno;
-      g_unlink (temp);
-      g_set_error (error, BUD_EXPORT_ERROR, BUD_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
+/* One font map for every PDF of the process, whatever thread writes it:
+ * pango's default map is per thread, and the app exports from a worker pool,
+ * so each export would load the faces again. A font map is not thread-safe:
+ * pdf_lock is held while one is used (exports are one at a time anyway). */
+static GMutex pdf_lock;
+static PangoFontMap *pdf_font_map;
+
+static PangoContext *
+create_pango_context (cairo_t *cr)
+{
+  PangoContext *pango;
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  if (pdf_font_map == NULL)
+    pdf_font_map = pango_cairo_font_map_new ();
+  pango = pango_font_map_create_context (pdf_font_map);
+  pango_cairo_update_context (cr, pango);
+
+  /* points, unhinted: the layout is the same whatever reads the file */
+  pango_cairo_context_set_resolution (pango, 72.0);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pango, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (pango, FALSE);
+  return pango;
+}
+
+/* The package into @write, both passes, under the lock of the font map. */
+static cairo_status_t
+write_pdf (BudExportPackage   *self,
+           cairo_write_func_t  write,
+           void               *closure)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pdf_lock);
+  cairo_status_t status;
+  Pdf pdf = { 0 };
 
   pdf.pkg = self;
-  pdf.surface = cairo_pdf_surface_create_for_stream (write_to_file, fp, A4_SHORT, A4_LONG);
+  pdf.surface = cairo_pdf_surface_create_for_stream (write, closure, A4_SHORT, A4_LONG);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, self->department);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR, "deptbudget " PACKAGE_VERSION);
   pdf.cr = cairo_create (pdf.surface);
-  pdf.pango = pango_cairo_create_context (pdf.cr);
-  /* points, unhinted: the layout is the same whatever reads the file */
-  pango_cairo_context_set_resolution (pdf.pango, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pdf.pango, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (pdf.pango, FALSE);
+  pdf.pango = create_pango_context (pdf.cr);
   pdf.shaper = bud_pdf_shaper_new (pdf.pango);
   pdf.paragraphs = g_ptr_array_new_full (self->blocks->len, unref_layout);
   g_ptr_array_set_size (pdf.paragraphs, self->blocks->len);
@@ -785,6 +798,47 @@ bud_export_pdf (BudExportPackage  *self,
   cairo_surface_finish (pdf.surface);
   status = cairo_surface_status (pdf.surface);
   cairo_surface_destroy (pdf.surface);
+  return status;
+}
+
+void
+bud_export_pdf_warm_up (BudTemplate *tpl)
+{
+  g_autoptr(BudDocument) doc = bud_document_new ();
+  g_autoptr(BudExportPackage) package = NULL;
+
+  /* an empty budget still prints every table's headings, the section titles
+   * and the glossary at every size and weight the package uses: most of the
+   * glyphs a real export needs */
+  package = bud_export_package_new (doc, tpl, NULL);
+  if (package != NULL)
+    write_pdf (package, write_nowhere, NULL);
+}
+
+gboolean
+bud_export_pdf (BudExportPackage  *self,
+                const char        *path,
+                GError           **error)
+{
+  g_autofree char *temp = NULL;
+  cairo_status_t status;
+  FILE *fp;
+  gboolean ok;
+
+  temp = bud_export_make_temp (path, error);
+  if (temp == NULL)
+    return FALSE;
+  fp = g_fopen (temp, "wb");
+  if (fp == NULL)
+    {
+      int saved = errno;
+      g_unlink (temp);
+      g_set_error (error, BUD_EXPORT_ERROR, BUD_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  status = write_pdf (self, write_to_file, fp);
 
   ok = status == CAIRO_STATUS_SUCCESS;
   if (fclose (fp) != 0)

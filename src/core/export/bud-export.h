@@ -61,6 +61,11 @@ guint              bud_export_package_get_n_tables (BudExportPackage *self);
 gboolean           bud_export_pdf                (BudExportPackage  *self,
                                                   const char        *path,
                                                   GError           **error);
+/* What the first PDF of a process pays once (fontconfig's set-up, loading the
+ * CJK faces and their glyphs at each size), paid now by writing the package of
+ * an empty budget of @tpl nowhere. Thread-safe: the app runs it in a worker thread after its
+ * first frame, so that the user's first export costs what the next ones do. */
+void               bud_export_pdf_warm_up        (BudTemplate       *tpl);
 gboolean           bud_export_xlsx               (BudExportPackage  *self,
                                                   const char        *path,
                                                   GError           **error);
