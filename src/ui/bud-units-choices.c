@@ -142,8 +142,9 @@ bud_units_choices_cell_new (void)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  /* regular weight like the other cells, not a flat button's bold */
-  gtk_widget_add_css_class (label, "body");
+  /* regular weight and size like the other cells, not a flat button's bold
+   * (libadwaita's "body" class also makes the text larger) */
+  gtk_widget_add_css_class (button, "bud-choice-cell");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
   gtk_button_set_child (GTK_BUTTON (button), box);

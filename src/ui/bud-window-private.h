@@ -29,7 +29,8 @@ struct _BudWindow
   GtkLabel             *errors_label;
   GtkImage             *errors_icon;
   GtkLabel             *badges[BUD_N_SECTIONS];
-  GtkWidget            *sections[BUD_N_SECTIONS];
+  AdwBin               *slots[BUD_N_SECTIONS];     /* where each page goes */
+  GtkWidget            *sections[BUD_N_SECTIONS];  /* NULL until first needed */
   GMenu                *recent_submenu;
 
   GSettings            *settings;

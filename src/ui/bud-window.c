@@ -286,10 +286,47 @@ bud_window_set_screenshot (BudWindow  *self,
 
 /* Gives page @i the document, once: a page not on screen costs nothing until
  * it is shown, asked for, or its turn on idle comes. */
+/* The page of each section, in BudSectionId order */
+static GType
+section_type (BudSectionId i)
+{
+  switch (i)
+    {
+    case BUD_SECTION_OVERVIEW: return BUD_TYPE_OVERVIEW_PAGE;
+    case BUD_SECTION_INCOME: return BUD_TYPE_INCOME_PAGE;
+    case BUD_SECTION_LINES: return BUD_TYPE_LINES_PAGE;
+    case BUD_SECTION_PROJECTS: return BUD_TYPE_PROJECTS_PAGE;
+    case BUD_SECTION_CARRYOVERS: return BUD_TYPE_CARRYOVERS_PAGE;
+    case BUD_SECTION_DERIVED: return BUD_TYPE_DERIVED_PAGE;
+    case BUD_SECTION_PERFORMANCE: return BUD_TYPE_PERFORMANCE_PAGE;
+    case BUD_SECTION_COMPARISONS: return BUD_TYPE_COMPARISONS_PAGE;
+    case BUD_SECTION_OTHER: return BUD_TYPE_OTHER_PAGE;
+    case BUD_SECTION_TEXTS: return BUD_TYPE_TEXTS_PAGE;
+    case BUD_SECTION_PREVIEW: return BUD_TYPE_PREVIEW_PAGE;
+    case BUD_SECTION_REVIEW: return BUD_TYPE_REVIEW_PAGE;
+    case BUD_N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Builds page @i the first time it is needed: twelve pages of widgets built
+ * and styled before the window first shows would delay it by a third. */
+static void
+ensure_section (BudWindow    *self,
+                BudSectionId  i)
+{
+  if (self->sections[i] != NULL)
+    return;
+  self->sections[i] = g_object_new (section_type (i), NULL);
+  adw_bin_set_child (self->slots[i], self->sections[i]);
+}
+
 static void
 fill_section (BudWindow    *self,
               BudSectionId  i)
 {
+  ensure_section (self, i);
   if (self->doc == NULL || self->filled[i])
     return;
   self->filled[i] = TRUE;
@@ -738,18 +775,6 @@ bud_window_class_init (BudWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = bud_window_close_request;
 
-  g_type_ensure (BUD_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (BUD_TYPE_INCOME_PAGE);
-  g_type_ensure (BUD_TYPE_LINES_PAGE);
-  g_type_ensure (BUD_TYPE_PROJECTS_PAGE);
-  g_type_ensure (BUD_TYPE_PERFORMANCE_PAGE);
-  g_type_ensure (BUD_TYPE_COMPARISONS_PAGE);
-  g_type_ensure (BUD_TYPE_OTHER_PAGE);
-  g_type_ensure (BUD_TYPE_PREVIEW_PAGE);
-  g_type_ensure (BUD_TYPE_REVIEW_PAGE);
-  g_type_ensure (BUD_TYPE_CARRYOVERS_PAGE);
-  g_type_ensure (BUD_TYPE_DERIVED_PAGE);
-  g_type_ensure (BUD_TYPE_TEXTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/deptbudget/DeptBudget/bud-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BudWindow, toast_overlay);
@@ -790,30 +815,30 @@ bud_window_class_init (BudWindowClass *klass)
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_DERIVED]));
   gtk_widget_class_bind_template_child_full (widget_class, "badge_texts", FALSE,
                                              G_STRUCT_OFFSET (BudWindow, badges[BUD_SECTION_TEXTS]));
-  gtk_widget_class_bind_template_child_full (widget_class, "overview_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_OVERVIEW]));
-  gtk_widget_class_bind_template_child_full (widget_class, "income_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_INCOME]));
-  gtk_widget_class_bind_template_child_full (widget_class, "lines_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_LINES]));
-  gtk_widget_class_bind_template_child_full (widget_class, "projects_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PROJECTS]));
-  gtk_widget_class_bind_template_child_full (widget_class, "performance_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PERFORMANCE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "comparisons_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_COMPARISONS]));
-  gtk_widget_class_bind_template_child_full (widget_class, "other_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_OTHER]));
-  gtk_widget_class_bind_template_child_full (widget_class, "preview_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_PREVIEW]));
-  gtk_widget_class_bind_template_child_full (widget_class, "review_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_REVIEW]));
-  gtk_widget_class_bind_template_child_full (widget_class, "carryovers_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_CARRYOVERS]));
-  gtk_widget_class_bind_template_child_full (widget_class, "derived_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_DERIVED]));
-  gtk_widget_class_bind_template_child_full (widget_class, "texts_page", FALSE,
-                                             G_STRUCT_OFFSET (BudWindow, sections[BUD_SECTION_TEXTS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "overview_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_OVERVIEW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "income_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_INCOME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "lines_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_LINES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "projects_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_PROJECTS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "performance_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_PERFORMANCE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "comparisons_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_COMPARISONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "other_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_OTHER]));
+  gtk_widget_class_bind_template_child_full (widget_class, "preview_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_PREVIEW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "review_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_REVIEW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "carryovers_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_CARRYOVERS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "derived_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_DERIVED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "texts_slot", FALSE,
+                                             G_STRUCT_OFFSET (BudWindow, slots[BUD_SECTION_TEXTS]));
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
