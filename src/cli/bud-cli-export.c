@@ -146,7 +146,7 @@ bud_cli_export (int    argc,
       N_("Use the template in FILE instead of the document’s"), N_("FILE") },
     { "unit", 0, 0, G_OPTION_ARG_INT64, &unit_id,
       N_("Export the own package (单位预算) of the unit with this id (see “units list”)"), N_("ID") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("IN"));

@@ -28,7 +28,7 @@ bud_cli_review (int    argc,
     { "against", 0, 0, G_OPTION_ARG_FILENAME, &against_path, N_("Compare with this draft instead of the latest snapshot"), N_("OTHER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Report format: html or pdf"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (“-” or none: standard output)"), N_("PATH") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("IN"));
