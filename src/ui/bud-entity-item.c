@@ -60,7 +60,9 @@ struct _BudKindModel
   BudKind      kind;
   BudDocument *doc;
   gulong       changed_id;
-  GArray      *ids;     /* gint64, mirrors the document's order */
+  GArray      *ids;     /* gint64, the entities the filter keeps, in the document's order */
+  BudKindFilterFunc filter;
+  gpointer     filter_data;
   GHashTable  *items;   /* id → BudEntityItem (weak refs: gone when no view holds them) */
 };
 
@@ -136,7 +138,34 @@ model_reload_ids (BudKindModel *self)
     return;
   items = bud_document_items (self->doc, self->kind);
   for (guint i = 0; i < items->len; i++)
-    g_array_append_val (self->ids, *(gint64 *) g_ptr_array_index (items, i));
+    {
+      gpointer entity = g_ptr_array_index (items, i);
+
+      if (self->filter == NULL || self->filter (entity, self->filter_data))
+        g_array_append_val (self->ids, *(gint64 *) entity);
+    }
+}
+
+/* Reloads the ids and tells the views only about the span that changed: a
+ * line inserted, removed or filtered out leaves the rows around it alone. */
+static void
+model_update (BudKindModel *self)
+{
+  g_autoptr(GArray) old = g_array_copy (self->ids);
+  guint prefix = 0, suffix = 0, shortest;
+
+  model_reload_ids (self);
+  shortest = MIN (old->len, self->ids->len);
+  while (prefix < shortest &&
+         g_array_index (old, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
+    prefix++;
+  while (suffix < shortest - prefix &&
+         g_array_index (old, gint64, old->len - 1 - suffix) ==
+         g_array_index (self->ids, gint64, self->ids->len - 1 - suffix))
+    suffix++;
+  if (prefix + suffix < old->len || prefix + suffix < self->ids->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old->len - prefix - suffix, self->ids->len - prefix - suffix);
 }
 
 static gint
@@ -164,45 +193,20 @@ on_document_changed (BudKindModel *self,
                      const char   *field,
                      int           type)
 {
-  guint old_len;
-  gint pos;
   BudEntityItem *item;
 
   if (type != BUD_CHANGE_RELOAD && kind != (int) self->kind)
     return;
 
-  switch (type)
+  if (type == BUD_CHANGE_UPDATE)
     {
-    case BUD_CHANGE_INSERT:
-      pos = bud_document_position (self->doc, self->kind, id);
-      if (pos < 0)
-        return;
-      g_array_insert_val (self->ids, pos, id);
-      g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
-      break;
-
-    case BUD_CHANGE_REMOVE:
-      pos = find_id (self->ids, id);
-      if (pos < 0)
-        return;
-      g_array_remove_index (self->ids, pos);
-      g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
-      break;
-
-    case BUD_CHANGE_UPDATE:
       item = g_hash_table_lookup (self->items, &id);
       if (item != NULL)
         g_signal_emit (item, item_signals[ITEM_CHANGED], 0, field);
-      break;
-
-    case BUD_CHANGE_MOVE:
-    case BUD_CHANGE_RELOAD:
-    default:
-      old_len = self->ids->len;
-      model_reload_ids (self);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
-      break;
+      return;
     }
+  /* insert, remove, move, reload: one pass over the structs, no items made */
+  model_update (self);
 }
 
 static void
@@ -251,6 +255,25 @@ BudDocument *
 bud_kind_model_get_document (BudKindModel *self)
 {
   return self->doc;
+}
+
+void
+bud_kind_model_set_filter (BudKindModel     *self,
+                           BudKindFilterFunc func,
+                           gpointer          data)
+{
+  g_return_if_fail (BUD_IS_KIND_MODEL (self));
+  self->filter = func;
+  self->filter_data = data;
+  model_update (self);
+}
+
+void
+bud_kind_model_refilter (BudKindModel *self)
+{
+  g_return_if_fail (BUD_IS_KIND_MODEL (self));
+  if (self->filter != NULL)
+    model_update (self);
 }
 
 static void

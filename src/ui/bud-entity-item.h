@@ -30,8 +30,21 @@ BudKindModel *bud_kind_model_new        (BudKind      kind);
 void          bud_kind_model_set_document (BudKindModel *self,
                                          BudDocument  *doc);
 BudDocument  *bud_kind_model_get_document (BudKindModel *self);
-/* Position of the entity @id, or -1. */
+/* Position of the entity @id, or -1 (also when the filter hides it). */
 gint          bud_kind_model_find       (BudKindModel *self,
                                          gint64        id);
+
+/* Keeps only the entities @func accepts (NULL: all). The filter runs over the
+ * document's structs, not over items, so a pass over 20,000 lines makes no
+ * GObject; the rows that stay keep their place (one ::items-changed for the
+ * span that differs). */
+typedef gboolean (*BudKindFilterFunc) (gconstpointer entity,
+                                       gpointer      data);
+
+void          bud_kind_model_set_filter (BudKindModel     *self,
+                                         BudKindFilterFunc func,
+                                         gpointer          data);
+/* Runs the filter again after what it depends on changed. */
+void          bud_kind_model_refilter   (BudKindModel     *self);
 
 G_END_DECLS
