@@ -12,6 +12,7 @@ struct _BudEntityItem
   BudDocument *doc;    /* weak: the model keeps it alive */
   BudKind      kind;
   gint64       id;
+  guint        position;   /* the slot it stands for, in a model by position */
 };
 
 G_DEFINE_FINAL_TYPE (BudEntityItem, bud_entity_item, G_TYPE_OBJECT)
@@ -63,7 +64,8 @@ struct _BudKindModel
   GArray      *ids;     /* gint64, the entities the filter keeps, in the document's order */
   BudKindFilterFunc filter;
   gpointer     filter_data;
-  GHashTable  *items;   /* id → BudEntityItem (weak refs: gone when no view holds them) */
+  GHashTable  *items;   /* id (or position) → BudEntityItem (weak refs: gone when no view holds them) */
+  gboolean     by_position;
 };
 
 static void bud_kind_model_list_init (GListModelInterface *iface);
@@ -89,7 +91,8 @@ item_gone (gpointer  data,
 {
   BudKindModel *self = data;
   /* weak notifications run before the memory goes: the id is still readable */
-  gint64 id = ((BudEntityItem *) where_the_object_was)->id;
+  BudEntityItem *item = (BudEntityItem *) where_the_object_was;
+  gint64 id = self->by_position ? (gint64) item->position : item->id;
 
   if (g_hash_table_lookup (self->items, &id) == (gpointer) where_the_object_was)
     g_hash_table_remove (self->items, &id);
@@ -101,13 +104,14 @@ model_get_item (GListModel *model,
 {
   BudKindModel *self = BUD_KIND_MODEL (model);
   BudEntityItem *item;
-  gint64 id;
+  gint64 id, key;
 
   if (position >= self->ids->len)
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
-  item = g_hash_table_lookup (self->items, &id);
+  key = self->by_position ? (gint64) position : id;
+  item = g_hash_table_lookup (self->items, &key);
   if (item != NULL)
     return g_object_ref (item);
 
@@ -115,7 +119,8 @@ model_get_item (GListModel *model,
   item->doc = self->doc;
   item->kind = self->kind;
   item->id = id;
-  g_hash_table_insert (self->items, g_memdup2 (&id, sizeof id), item);
+  item->position = position;
+  g_hash_table_insert (self->items, g_memdup2 (&key, sizeof key), item);
   g_object_weak_ref (G_OBJECT (item), item_gone, self);
   return item;
 }
@@ -146,6 +151,30 @@ model_reload_ids (BudKindModel *self)
     }
 }
 
+/* Gives each slot the entity now at its position; the slots that changed, to
+ * announce once the views know the new length. */
+static GPtrArray *
+retarget_slots (BudKindModel *self)
+{
+  GPtrArray *moved = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      BudEntityItem *item = value;
+      gint64 id = item->position < self->ids->len ? g_array_index (self->ids, gint64, item->position) : 0;
+
+      if (id != item->id)
+        {
+          item->id = id;
+          g_ptr_array_add (moved, g_object_ref (item));
+        }
+    }
+  return moved;
+}
+
 /* Reloads the ids and tells the views only about the span that changed: a
  * line inserted, removed or filtered out leaves the rows around it alone. */
 static void
@@ -155,6 +184,18 @@ model_update (BudKindModel *self)
   guint prefix = 0, suffix = 0, shortest;
 
   model_reload_ids (self);
+  if (self->by_position)
+    {
+      /* the view finds every slot it had at its place again: no row is
+       * rebuilt, the slots that now stand for another entity say so */
+      g_autoptr(GPtrArray) moved = retarget_slots (self);
+
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->ids->len);
+      /* outside any iteration: a handler may drop the last reference */
+      for (guint i = 0; i < moved->len; i++)
+        g_signal_emit (g_ptr_array_index (moved, i), item_signals[ITEM_CHANGED], 0, NULL);
+      return;
+    }
   shortest = MIN (old->len, self->ids->len);
   while (prefix < shortest &&
          g_array_index (old, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
@@ -200,7 +241,9 @@ on_document_changed (BudKindModel *self,
 
   if (type == BUD_CHANGE_UPDATE)
     {
-      item = g_hash_table_lookup (self->items, &id);
+      gint64 key = self->by_position ? (gint64) find_id (self->ids, id) : id;
+
+      item = g_hash_table_lookup (self->items, &key);
       if (item != NULL)
         g_signal_emit (item, item_signals[ITEM_CHANGED], 0, field);
       return;
@@ -266,6 +309,15 @@ bud_kind_model_set_filter (BudKindModel     *self,
   self->filter = func;
   self->filter_data = data;
   model_update (self);
+}
+
+void
+bud_kind_model_set_by_position (BudKindModel *self,
+                                gboolean      by_position)
+{
+  g_return_if_fail (BUD_IS_KIND_MODEL (self));
+  g_return_if_fail (g_hash_table_size (self->items) == 0);
+  self->by_position = by_position;
 }
 
 void

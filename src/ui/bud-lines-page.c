@@ -68,6 +68,7 @@ struct _BudLinesPage
   Column               choosing_col;
   GHashTable          *cells[N_COLS];    /* line id → the column's cell widget on screen */
   gint64               filter_unit;      /* 0: all */
+  gint64               selected_id;      /* the line selected, followed across model changes */
   gulong               changed_id;
 };
 
@@ -323,6 +324,7 @@ refresh_cell (GtkListItem *list_item)
                                 (col == COL_UNIT || line->kind == BUD_SPEND_PROJECT));
     }
   else if (g_object_get_data (G_OBJECT (child), "entry") != NULL)
+    /* the text cell is already targeted (track_cell ()) */
     bud_cell_field_refresh (g_object_get_data (G_OBJECT (child), "entry"));
   else if (GTK_IS_LABEL (child))
     {
@@ -331,11 +333,43 @@ refresh_cell (GtkListItem *list_item)
     }
 }
 
+/* The line the cell shows now, tracked in cells[] by id (the model's items
+ * stand for positions, so the line behind an item changes on a filter). */
 static void
-on_item_changed (BudEntityItem  *item,
-                 const char  *field,
-                 GtkListItem *list_item)
+track_cell (BudLinesPage *self,
+            GtkListItem  *list_item,
+            Column        col,
+            gint64        id)
 {
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *entry = g_object_get_data (G_OBJECT (child), "entry");
+  GtkWidget *cell = entry != NULL ? entry : child;
+  gint64 *bound = g_object_get_data (G_OBJECT (list_item), "bound-id");
+
+  if (bound != NULL && g_hash_table_lookup (self->cells[col], bound) == cell)
+    g_hash_table_remove (self->cells[col], bound);
+  if (id != 0)
+    {
+      g_hash_table_insert (self->cells[col], g_memdup2 (&id, sizeof id), cell);
+      g_object_set_data_full (G_OBJECT (list_item), "bound-id", g_memdup2 (&id, sizeof id), g_free);
+    }
+  else
+    g_object_set_data (G_OBJECT (list_item), "bound-id", NULL);
+  if (entry != NULL)
+    bud_cell_field_set_target (BUD_CELL_FIELD (entry), id != 0 ? self->doc : NULL, id);
+}
+
+static void
+on_item_changed (BudEntityItem *item,
+                 const char    *field,
+                 GtkListItem   *list_item)
+{
+  BudLinesPage *self = g_object_get_data (G_OBJECT (list_item), "page");
+
+  /* no field: the item's position now shows another line */
+  if (field == NULL && self != NULL)
+    track_cell (self, list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "column")),
+                bud_entity_item_get_id (item));
   refresh_cell (list_item);
 }
 
@@ -346,19 +380,12 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   BudEntityItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  GtkWidget *entry = g_object_get_data (G_OBJECT (child), "entry");
-  gint64 id = bud_entity_item_get_id (item);
 
   g_object_set_data (G_OBJECT (list_item), "page", self);
   g_object_set_data (G_OBJECT (list_item), "column", GINT_TO_POINTER (col));
-
-  g_hash_table_insert (self->cells[col], g_memdup2 (&id, sizeof id), entry != NULL ? entry : child);
   g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed), list_item, 0);
-  if (entry != NULL)
-    bud_cell_field_set_target (BUD_CELL_FIELD (entry), self->doc, id);
-  else
-    refresh_cell (list_item);
+  track_cell (self, list_item, col, bud_entity_item_get_id (item));
+  refresh_cell (list_item);
 }
 
 static void
@@ -368,14 +395,8 @@ unbind_cell (GtkSignalListItemFactory *factory,
 {
   Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   BudEntityItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  GtkWidget *entry = g_object_get_data (G_OBJECT (child), "entry");
-  gint64 id = item != NULL ? bud_entity_item_get_id (item) : 0;
 
-  if (g_hash_table_lookup (self->cells[col], &id) == (entry != NULL ? entry : child))
-    g_hash_table_remove (self->cells[col], &id);
-  if (entry != NULL)
-    bud_cell_field_set_target (BUD_CELL_FIELD (entry), self->doc, 0);
+  track_cell (self, list_item, col, 0);
   if (item != NULL)
     g_signal_handlers_disconnect_by_func (item, on_item_changed, list_item);
 }
@@ -439,6 +460,27 @@ on_filter_changed (BudLinesPage *self)
    * would make an item per line, 20,000 GObjects a pass. */
   bud_kind_model_set_filter (self->model, filter_active (self) ? filter_line : NULL, self);
   update_count (self);
+}
+
+/* The model's items stand for positions: after a change the selection keeps
+ * its position, which may now show another line. The line stays selected
+ * where it went, or nothing is when it is gone or filtered out. */
+static void
+on_selection_changed (BudLinesPage *self)
+{
+  BudEntityItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  self->selected_id = item != NULL ? bud_entity_item_get_id (item) : 0;
+}
+
+static void
+on_model_items_changed (BudLinesPage *self)
+{
+  gint pos = self->selected_id != 0 ? bud_kind_model_find (self->model, self->selected_id) : -1;
+  guint want = pos >= 0 ? (guint) pos : GTK_INVALID_LIST_POSITION;
+
+  if (gtk_single_selection_get_selected (self->selection) != want)
+    gtk_single_selection_set_selected (self->selection, want);
 }
 
 /* ---- editing rows ---- */
@@ -843,10 +885,16 @@ bud_lines_page_init (BudLinesPage *self)
   gtk_widget_set_parent (GTK_WIDGET (self->kind_menu), GTK_WIDGET (self));
 
   self->model = bud_kind_model_new (BUD_KIND_LINE);
+  /* a filter change then rebuilds no row (bud-entity-item.h) */
+  bud_kind_model_set_by_position (self->model, TRUE);
   /* the selection takes the model over */
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->model));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  /* after the selection's own handler */
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self,
+                           G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
 
   columns = gtk_column_view_get_columns (self->view);
