@@ -12,6 +12,7 @@ struct _BudEntityItem
   BudDocument *doc;    /* weak: the model keeps it alive */
   BudKind      kind;
   gint64       id;
+  guint        position;   /* the slot it stands for, in a model by position */
 };
 
 G_DEFINE_FINAL_TYPE (BudEntityItem, bud_entity_item, G_TYPE_OBJECT)
@@ -60,8 +61,11 @@ struct _BudKindModel
   BudKind      kind;
   BudDocument *doc;
   gulong       changed_id;
-  GArray      *ids;     /* gint64, mirrors the document's order */
-  GHashTable  *items;   /* id → BudEntityItem (weak refs: gone when no view holds them) */
+  GArray      *ids;     /* gint64, the entities the filter keeps, in the document's order */
+  BudKindFilterFunc filter;
+  gpointer     filter_data;
+  GHashTable  *items;   /* id (or position) → BudEntityItem (weak refs: gone when no view holds them) */
+  gboolean     by_position;
 };
 
 static void bud_kind_model_list_init (GListModelInterface *iface);
@@ -87,7 +91,8 @@ item_gone (gpointer  data,
 {
   BudKindModel *self = data;
   /* weak notifications run before the memory goes: the id is still readable */
-  gint64 id = ((BudEntityItem *) where_the_object_was)->id;
+  BudEntityItem *item = (BudEntityItem *) where_the_object_was;
+  gint64 id = self->by_position ? (gint64) item->position : item->id;
 
   if (g_hash_table_lookup (self->items, &id) == (gpointer) where_the_object_was)
     g_hash_table_remove (self->items, &id);
@@ -99,13 +104,14 @@ model_get_item (GListModel *model,
 {
   BudKindModel *self = BUD_KIND_MODEL (model);
   BudEntityItem *item;
-  gint64 id;
+  gint64 id, key;
 
   if (position >= self->ids->len)
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
-  item = g_hash_table_lookup (self->items, &id);
+  key = self->by_position ? (gint64) position : id;
+  item = g_hash_table_lookup (self->items, &key);
   if (item != NULL)
     return g_object_ref (item);
 
@@ -113,7 +119,8 @@ model_get_item (GListModel *model,
   item->doc = self->doc;
   item->kind = self->kind;
   item->id = id;
-  g_hash_table_insert (self->items, g_memdup2 (&id, sizeof id), item);
+  item->position = position;
+  g_hash_table_insert (self->items, g_memdup2 (&key, sizeof key), item);
   g_object_weak_ref (G_OBJECT (item), item_gone, self);
   return item;
 }
@@ -136,7 +143,70 @@ model_reload_ids (BudKindModel *self)
     return;
   items = bud_document_items (self->doc, self->kind);
   for (guint i = 0; i < items->len; i++)
-    g_array_append_val (self->ids, *(gint64 *) g_ptr_array_index (items, i));
+    {
+      gpointer entity = g_ptr_array_index (items, i);
+
+      if (self->filter == NULL || self->filter (entity, self->filter_data))
+        g_array_append_val (self->ids, *(gint64 *) entity);
+    }
+}
+
+/* Gives each slot the entity now at its position; the slots that changed, to
+ * announce once the views know the new length. */
+static GPtrArray *
+retarget_slots (BudKindModel *self)
+{
+  GPtrArray *moved = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      BudEntityItem *item = value;
+      gint64 id = item->position < self->ids->len ? g_array_index (self->ids, gint64, item->position) : 0;
+
+      if (id != item->id)
+        {
+          item->id = id;
+          g_ptr_array_add (moved, g_object_ref (item));
+        }
+    }
+  return moved;
+}
+
+/* Reloads the ids and tells the views only about the span that changed: a
+ * line inserted, removed or filtered out leaves the rows around it alone. */
+static void
+model_update (BudKindModel *self)
+{
+  g_autoptr(GArray) old = g_array_copy (self->ids);
+  guint prefix = 0, suffix = 0, shortest;
+
+  model_reload_ids (self);
+  if (self->by_position)
+    {
+      /* the view finds every slot it had at its place again: no row is
+       * rebuilt, the slots that now stand for another entity say so */
+      g_autoptr(GPtrArray) moved = retarget_slots (self);
+
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->ids->len);
+      /* outside any iteration: a handler may drop the last reference */
+      for (guint i = 0; i < moved->len; i++)
+        g_signal_emit (g_ptr_array_index (moved, i), item_signals[ITEM_CHANGED], 0, NULL);
+      return;
+    }
+  shortest = MIN (old->len, self->ids->len);
+  while (prefix < shortest &&
+         g_array_index (old, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
+    prefix++;
+  while (suffix < shortest - prefix &&
+         g_array_index (old, gint64, old->len - 1 - suffix) ==
+         g_array_index (self->ids, gint64, self->ids->len - 1 - suffix))
+    suffix++;
+  if (prefix + suffix < old->len || prefix + suffix < self->ids->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old->len - prefix - suffix, self->ids->len - prefix - suffix);
 }
 
 static gint
@@ -164,45 +234,22 @@ on_document_changed (BudKindModel *self,
                      const char   *field,
                      int           type)
 {
-  guint old_len;
-  gint pos;
   BudEntityItem *item;
 
   if (type != BUD_CHANGE_RELOAD && kind != (int) self->kind)
     return;
 
-  switch (type)
+  if (type == BUD_CHANGE_UPDATE)
     {
-    case BUD_CHANGE_INSERT:
-      pos = bud_document_position (self->doc, self->kind, id);
-      if (pos < 0)
-        return;
-      g_array_insert_val (self->ids, pos, id);
-      g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
-      break;
+      gint64 key = self->by_position ? (gint64) find_id (self->ids, id) : id;
 
-    case BUD_CHANGE_REMOVE:
-      pos = find_id (self->ids, id);
-      if (pos < 0)
-        return;
-      g_array_remove_index (self->ids, pos);
-      g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
-      break;
-
-    case BUD_CHANGE_UPDATE:
-      item = g_hash_table_lookup (self->items, &id);
+      item = g_hash_table_lookup (self->items, &key);
       if (item != NULL)
         g_signal_emit (item, item_signals[ITEM_CHANGED], 0, field);
-      break;
-
-    case BUD_CHANGE_MOVE:
-    case BUD_CHANGE_RELOAD:
-    default:
-      old_len = self->ids->len;
-      model_reload_ids (self);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
-      break;
+      return;
     }
+  /* insert, remove, move, reload: one pass over the structs, no items made */
+  model_update (self);
 }
 
 static void
@@ -251,6 +298,34 @@ BudDocument *
 bud_kind_model_get_document (BudKindModel *self)
 {
   return self->doc;
+}
+
+void
+bud_kind_model_set_filter (BudKindModel     *self,
+                           BudKindFilterFunc func,
+                           gpointer          data)
+{
+  g_return_if_fail (BUD_IS_KIND_MODEL (self));
+  self->filter = func;
+  self->filter_data = data;
+  model_update (self);
+}
+
+void
+bud_kind_model_set_by_position (BudKindModel *self,
+                                gboolean      by_position)
+{
+  g_return_if_fail (BUD_IS_KIND_MODEL (self));
+  g_return_if_fail (g_hash_table_size (self->items) == 0);
+  self->by_position = by_position;
+}
+
+void
+bud_kind_model_refilter (BudKindModel *self)
+{
+  g_return_if_fail (BUD_IS_KIND_MODEL (self));
+  if (self->filter != NULL)
+    model_update (self);
 }
 
 static void

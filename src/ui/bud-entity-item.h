@@ -5,7 +5,7 @@
  * BudKindModel is a GListModel that mirrors bud_document_items (doc, kind) in
  * display order; its items (BudEntityItem) are made only when a view asks for
  * them, so 20,000 lines cost nothing until they scroll into view. An item
- * emits ::changed when its entity is edited.
+ * emits ::changed (the field's name) when its entity is edited.
  */
 #pragma once
 
@@ -30,8 +30,28 @@ BudKindModel *bud_kind_model_new        (BudKind      kind);
 void          bud_kind_model_set_document (BudKindModel *self,
                                          BudDocument  *doc);
 BudDocument  *bud_kind_model_get_document (BudKindModel *self);
-/* Position of the entity @id, or -1. */
+/* Position of the entity @id, or -1 (also when the filter hides it). */
 gint          bud_kind_model_find       (BudKindModel *self,
                                          gint64        id);
+
+/* Keeps only the entities @func accepts (NULL: all). The filter runs over the
+ * document's structs, not over items, so a pass over 20,000 lines makes no
+ * GObject; the rows that stay keep their place (one ::items-changed for the
+ * span that differs). */
+typedef gboolean (*BudKindFilterFunc) (gconstpointer entity,
+                                       gpointer      data);
+
+void          bud_kind_model_set_filter (BudKindModel     *self,
+                                         BudKindFilterFunc func,
+                                         gpointer          data);
+/* Items stand for positions instead of entities: after a filter change or
+ * any insert or removal the view gets back the very items it holds (GTK 4.8
+ * rebuilds a row for every item it has not seen), and each item whose
+ * position now shows another entity emits ::changed with a NULL field.
+ * Call before any item is made. */
+void          bud_kind_model_set_by_position (BudKindModel *self,
+                                              gboolean      by_position);
+/* Runs the filter again after what it depends on changed. */
+void          bud_kind_model_refilter   (BudKindModel     *self);
 
 G_END_DECLS

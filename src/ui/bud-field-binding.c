@@ -112,21 +112,22 @@ open_comments_on (BudDocument *doc,
   return g_hash_table_lookup (index->by_object, &key);
 }
 
-/* The field's open comments as tooltip lines ("author: text"), or NULL. */
-static char *
-comments_tooltip (BudFieldBinding *self)
+char *
+bud_field_comments_tooltip (BudDocument *doc,
+                            BudKind      kind,
+                            gint64       id,
+                            const char  *field)
 {
   GPtrArray *open;
   GString *out = NULL;
 
-  if (self->doc == NULL || self->id == 0 ||
-      (open = open_comments_on (self->doc, self->kind, self->id)) == NULL)
+  if (doc == NULL || id == 0 || (open = open_comments_on (doc, kind, id)) == NULL)
     return NULL;
   for (guint i = 0; i < open->len; i++)
     {
       const BudComment *c = g_ptr_array_index (open, i);
 
-      if (!g_str_equal (c->field, self->field->name))
+      if (!g_str_equal (c->field, field))
         continue;
       if (out == NULL)
         out = g_string_new (NULL);
@@ -139,6 +140,13 @@ comments_tooltip (BudFieldBinding *self)
         g_string_append (out, c->body);
     }
   return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
+/* The field's open comments as tooltip lines, or NULL. */
+static char *
+comments_tooltip (BudFieldBinding *self)
+{
+  return bud_field_comments_tooltip (self->doc, self->kind, self->id, self->field->name);
 }
 
 static const char *

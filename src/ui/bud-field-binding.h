@@ -57,6 +57,13 @@ void             bud_field_binding_set_validator (BudFieldBinding  *self,
 /* Checks the widget's text again (after what the validator depends on changed). */
 void             bud_field_binding_revalidate (BudFieldBinding  *self);
 
+/* The open comments on @field of entity (@kind, @id) as tooltip lines
+ * ("author: text"), or NULL: the mark a light cell shows without a binding. */
+char            *bud_field_comments_tooltip   (BudDocument      *doc,
+                                               BudKind           kind,
+                                               gint64            id,
+                                               const char       *field);
+
 /* Display text of a field value ("1,234.56" for money in 元). */
 char            *bud_field_format             (const BudField   *field,
                                                gconstpointer     entity);

@@ -13,9 +13,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "bud-catalog.h"
+#include "bud-cell-field.h"
 #include "bud-check.h"
 #include "bud-code-picker.h"
-#include "bud-field-binding.h"
 #include "bud-lines-page.h"
 #include "bud-entity-item.h"
 #include "bud-section.h"
@@ -53,9 +53,7 @@ struct _BudLinesPage
   GtkColumnView       *view;
 
   BudDocument         *doc;
-  BudKindModel        *model;
-  GtkFilterListModel  *filtered;
-  GtkCustomFilter     *filter;
+  BudKindModel        *model;            /* filtered by filter_line (); the selection owns it */
   GtkSingleSelection  *selection;
   GtkStringList       *source_labels;
   GtkStringList       *kind_labels;
@@ -70,6 +68,7 @@ struct _BudLinesPage
   Column               choosing_col;
   GHashTable          *cells[N_COLS];    /* line id → the column's cell widget on screen */
   gint64               filter_unit;      /* 0: all */
+  gint64               selected_id;      /* the line selected, followed across model changes */
   gulong               changed_id;
 };
 
@@ -100,44 +99,36 @@ cell_text (BudLinesPage  *self,
     }
 }
 
-static GtkWidget *
-cell_entry (GtkListItem *list_item,
-            const char  *field,
-            gboolean     numeric)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
-  if (numeric)
-    {
-      gtk_entry_set_alignment (GTK_ENTRY (entry), 1);
-      gtk_widget_add_css_class (entry, "numeric");
-    }
-  bud_field_binding_new (entry, BUD_KIND_LINE, field);
-  return entry;
-}
-
+/* The code the picker chose goes straight to the document: the cell may
+ * not be editing, and the picker belongs to the row, not to one line. */
 static void
 on_code_chosen (BudCodePicker *picker,
                 const char    *code,
-                GtkWidget     *entry)
+                GtkWidget     *cell)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), code);
-  bud_field_binding_commit (bud_field_binding_get (entry));
+  BudLinesPage *self = BUD_LINES_PAGE (gtk_widget_get_ancestor (cell, BUD_TYPE_LINES_PAGE));
+  const char *field = g_object_get_data (G_OBJECT (cell), "field");
+  gint64 id = bud_cell_field_get_id (BUD_CELL_FIELD (cell));
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || self->doc == NULL || id == 0)
+    return;
+  if (!bud_document_set_text (self->doc, BUD_KIND_LINE, id, field, code, &error))
+    bud_section_notify (GTK_WIDGET (self), error->message);
 }
 
 static void
 create_picker (GtkMenuButton *button,
                gpointer       data)
 {
-  GtkWidget *entry = data;
+  GtkWidget *cell = data;
   BudScheme scheme = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "scheme"));
   BudCodePicker *picker;
 
   if (gtk_menu_button_get_popover (button) != NULL)
     return;
   picker = bud_code_picker_new (scheme);
-  g_signal_connect_object (picker, "chosen", G_CALLBACK (on_code_chosen), entry, 0);
+  g_signal_connect_object (picker, "chosen", G_CALLBACK (on_code_chosen), cell, 0);
   gtk_menu_button_set_popover (button, GTK_WIDGET (picker));
 }
 
@@ -255,11 +246,12 @@ setup_cell (GtkSignalListItemFactory *factory,
     case COL_FUNC:
     case COL_ECON:
       {
-        GtkWidget *entry = cell_entry (list_item, col == COL_FUNC ? "func" : "econ", FALSE);
+        const char *field = col == COL_FUNC ? "func" : "econ";
+        GtkWidget *entry = bud_cell_field_new (BUD_KIND_LINE, field, FALSE);
         GtkWidget *button = gtk_menu_button_new ();
 
+        g_object_set_data (G_OBJECT (entry), "field", (gpointer) field);
         gtk_widget_set_hexpand (entry, TRUE);
-        gtk_editable_set_width_chars (GTK_EDITABLE (entry), 7);
         gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "edit-find-symbolic");
         gtk_widget_add_css_class (button, "flat");
         bud_units_choices_lazy_tooltip (button, NULL, col == COL_FUNC ? _("Find a functional classification code")
@@ -274,11 +266,11 @@ setup_cell (GtkSignalListItemFactory *factory,
         break;
       }
     case COL_AMOUNT:
-      child = cell_entry (list_item, "amount", TRUE);
+      child = bud_cell_field_new (BUD_KIND_LINE, "amount", TRUE);
       g_object_set_data (G_OBJECT (child), "entry", child);
       break;
     case COL_NOTE:
-      child = cell_entry (list_item, "note", FALSE);
+      child = bud_cell_field_new (BUD_KIND_LINE, "note", FALSE);
       g_object_set_data (G_OBJECT (child), "entry", child);
       break;
     case COL_SOURCE:
@@ -331,6 +323,9 @@ refresh_cell (GtkListItem *list_item)
       gtk_widget_set_sensitive (child, !bud_document_get_read_only (self->doc) &&
                                 (col == COL_UNIT || line->kind == BUD_SPEND_PROJECT));
     }
+  else if (g_object_get_data (G_OBJECT (child), "entry") != NULL)
+    /* the text cell is already targeted (track_cell ()) */
+    bud_cell_field_refresh (g_object_get_data (G_OBJECT (child), "entry"));
   else if (GTK_IS_LABEL (child))
     {
       g_autofree char *text = cell_text (self, col, line);
@@ -338,11 +333,43 @@ refresh_cell (GtkListItem *list_item)
     }
 }
 
+/* The line the cell shows now, tracked in cells[] by id (the model's items
+ * stand for positions, so the line behind an item changes on a filter). */
 static void
-on_item_changed (BudEntityItem  *item,
-                 const char  *field,
-                 GtkListItem *list_item)
+track_cell (BudLinesPage *self,
+            GtkListItem  *list_item,
+            Column        col,
+            gint64        id)
 {
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *entry = g_object_get_data (G_OBJECT (child), "entry");
+  GtkWidget *cell = entry != NULL ? entry : child;
+  gint64 *bound = g_object_get_data (G_OBJECT (list_item), "bound-id");
+
+  if (bound != NULL && g_hash_table_lookup (self->cells[col], bound) == cell)
+    g_hash_table_remove (self->cells[col], bound);
+  if (id != 0)
+    {
+      g_hash_table_insert (self->cells[col], g_memdup2 (&id, sizeof id), cell);
+      g_object_set_data_full (G_OBJECT (list_item), "bound-id", g_memdup2 (&id, sizeof id), g_free);
+    }
+  else
+    g_object_set_data (G_OBJECT (list_item), "bound-id", NULL);
+  if (entry != NULL)
+    bud_cell_field_set_target (BUD_CELL_FIELD (entry), id != 0 ? self->doc : NULL, id);
+}
+
+static void
+on_item_changed (BudEntityItem *item,
+                 const char    *field,
+                 GtkListItem   *list_item)
+{
+  BudLinesPage *self = g_object_get_data (G_OBJECT (list_item), "page");
+
+  /* no field: the item's position now shows another line */
+  if (field == NULL && self != NULL)
+    track_cell (self, list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "column")),
+                bud_entity_item_get_id (item));
   refresh_cell (list_item);
 }
 
@@ -353,21 +380,11 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   BudEntityItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  GtkWidget *entry = g_object_get_data (G_OBJECT (child), "entry");
-  gint64 id = bud_entity_item_get_id (item);
 
   g_object_set_data (G_OBJECT (list_item), "page", self);
   g_object_set_data (G_OBJECT (list_item), "column", GINT_TO_POINTER (col));
-
-  g_hash_table_insert (self->cells[col], g_memdup2 (&id, sizeof id), entry != NULL ? entry : child);
-  if (entry != NULL)
-    {
-      bud_field_binding_set_target (bud_field_binding_get (entry), self->doc, id);
-      return;
-    }
-
   g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed), list_item, 0);
+  track_cell (self, list_item, col, bud_entity_item_get_id (item));
   refresh_cell (list_item);
 }
 
@@ -378,17 +395,8 @@ unbind_cell (GtkSignalListItemFactory *factory,
 {
   Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   BudEntityItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  GtkWidget *entry = g_object_get_data (G_OBJECT (child), "entry");
-  gint64 id = item != NULL ? bud_entity_item_get_id (item) : 0;
 
-  if (g_hash_table_lookup (self->cells[col], &id) == (entry != NULL ? entry : child))
-    g_hash_table_remove (self->cells[col], &id);
-  if (entry != NULL)
-    {
-      bud_field_binding_set_target (bud_field_binding_get (entry), self->doc, 0);
-      return;
-    }
+  track_cell (self, list_item, col, 0);
   if (item != NULL)
     g_signal_handlers_disconnect_by_func (item, on_item_changed, list_item);
 }
@@ -396,11 +404,11 @@ unbind_cell (GtkSignalListItemFactory *factory,
 /* ---- filtering ---- */
 
 static gboolean
-filter_line (gpointer item,
-             gpointer data)
+filter_line (gconstpointer entity,
+             gpointer      data)
 {
   BudLinesPage *self = data;
-  const BudLine *line = bud_entity_item_get_entity (item);
+  const BudLine *line = entity;
   guint kind = gtk_drop_down_get_selected (self->kind_filter);
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
 
@@ -429,7 +437,7 @@ filter_active (BudLinesPage *self)
 static void
 update_count (BudLinesPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint all = self->doc != NULL ? bud_document_count (self->doc, BUD_KIND_LINE) : 0;
   g_autofree char *text = NULL;
 
@@ -445,19 +453,34 @@ static void
 on_filter_changed (BudLinesPage *self)
 {
   /* the filter drop-downs also speak while the page is built and torn down */
-  if (self->filtered == NULL)
+  if (self->model == NULL)
     return;
   self->filter_unit = bud_units_choices_selected (self->unit_filter);
-  /* Without a filter the model passes rows through untouched: no item is made
-   * for the 20,000 rows that are not on screen. */
-  if (filter_active (self))
-    {
-      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-    }
-  else
-    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  /* The model filters the document's structs itself: a GtkFilterListModel
+   * would make an item per line, 20,000 GObjects a pass. */
+  bud_kind_model_set_filter (self->model, filter_active (self) ? filter_line : NULL, self);
   update_count (self);
+}
+
+/* The model's items stand for positions: after a change the selection keeps
+ * its position, which may now show another line. The line stays selected
+ * where it went, or nothing is when it is gone or filtered out. */
+static void
+on_selection_changed (BudLinesPage *self)
+{
+  BudEntityItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  self->selected_id = item != NULL ? bud_entity_item_get_id (item) : 0;
+}
+
+static void
+on_model_items_changed (BudLinesPage *self)
+{
+  gint pos = self->selected_id != 0 ? bud_kind_model_find (self->model, self->selected_id) : -1;
+  guint want = pos >= 0 ? (guint) pos : GTK_INVALID_LIST_POSITION;
+
+  if (gtk_single_selection_get_selected (self->selection) != want)
+    gtk_single_selection_set_selected (self->selection, want);
 }
 
 /* ---- editing rows ---- */
@@ -581,21 +604,12 @@ bud_lines_page_select_line (BudLinesPage *self,
                             gint64        id)
 {
   GtkWidget *list;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  gint pos = -1;
+  gint pos;
 
   if (self->doc == NULL || bud_document_lookup (self->doc, BUD_KIND_LINE, id) == NULL)
     return FALSE;
 
-  if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
-    pos = bud_kind_model_find (self->model, id);
-  else
-    for (guint i = 0; i < n && pos < 0; i++)
-      {
-        g_autoptr(BudEntityItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-        if (bud_entity_item_get_id (item) == id)
-          pos = i;
-      }
+  pos = bud_kind_model_find (self->model, id);
   if (pos < 0)
     {
       /* the filter hides it: show everything */
@@ -620,7 +634,10 @@ GtkWidget *
 bud_lines_page_get_amount_entry (BudLinesPage *self,
                                  gint64        id)
 {
-  return g_hash_table_lookup (self->cells[COL_AMOUNT], &id);
+  GtkWidget *cell = g_hash_table_lookup (self->cells[COL_AMOUNT], &id);
+
+  /* what the user gets by clicking the cell */
+  return cell != NULL ? bud_cell_field_edit (BUD_CELL_FIELD (cell), NULL) : NULL;
 }
 
 GtkPopover *
@@ -666,7 +683,7 @@ bud_lines_page_set_unit_filter (BudLinesPage *self,
 guint
 bud_lines_page_get_n_shown (BudLinesPage *self)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
 /* ---- names shown in the cells ---- */
@@ -694,6 +711,23 @@ refresh_names (BudLinesPage *self,
     }
 }
 
+/* A comment added or resolved: its mark shows on the text cells on screen. */
+static void
+refresh_text_cells (BudLinesPage *self)
+{
+  static const Column text_cols[] = { COL_FUNC, COL_ECON, COL_AMOUNT, COL_NOTE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_cols); i++)
+    {
+      GHashTableIter iter;
+      gpointer cell;
+
+      g_hash_table_iter_init (&iter, self->cells[text_cols[i]]);
+      while (g_hash_table_iter_next (&iter, NULL, &cell))
+        bud_cell_field_refresh (cell);
+    }
+}
+
 /* ---- section ---- */
 
 static void
@@ -706,10 +740,12 @@ on_document_changed (BudLinesPage *self,
   if (kind == BUD_KIND_LINE && type == BUD_CHANGE_UPDATE && filter_active (self) &&
       field != NULL && (g_str_equal (field, "kind") || g_str_equal (field, "unit") || g_str_equal (field, "func") ||
                         g_str_equal (field, "econ") || g_str_equal (field, "note")))
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    bud_kind_model_refilter (self->model);
   if ((kind == BUD_KIND_UNIT || kind == BUD_KIND_PROJECT) && type == BUD_CHANGE_UPDATE &&
       g_strcmp0 (field, "name") == 0)
     refresh_names (self, kind, id);
+  if (kind == BUD_KIND_COMMENT || type == BUD_CHANGE_RELOAD)
+    refresh_text_cells (self);
   if (type == BUD_CHANGE_RELOAD)
     {
       refresh_names (self, BUD_KIND_UNIT, 0);
@@ -766,9 +802,12 @@ bud_lines_page_dispose (GObject *object)
   bud_watch_document (&self->doc, &self->changed_id, NULL, NULL, NULL);
   /* no gtk_widget_dispose_template (): AdwBin unparents its child itself, and
    * libadwaita 1.2 criticals when that child is already gone */
+  /* the view may outlive us by a moment: the filter must not call back */
+  if (self->model != NULL)
+    bud_kind_model_set_filter (self->model, NULL, NULL);
   g_clear_object (&self->selection);
   /* the selection owned it */
-  self->filtered = NULL;
+  self->model = NULL;
   g_clear_object (&self->source_labels);
   g_clear_object (&self->kind_labels);
   g_clear_object (&self->unit_choices);
@@ -784,7 +823,6 @@ bud_lines_page_dispose (GObject *object)
   if (self->kind_menu != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->kind_menu));
   self->source_menu = self->kind_menu = NULL;
-  g_clear_object (&self->filter);
   for (guint i = 0; i < N_COLS; i++)
     g_clear_pointer (&self->cells[i], g_hash_table_unref);
   G_OBJECT_CLASS (bud_lines_page_parent_class)->dispose (object);
@@ -847,12 +885,16 @@ bud_lines_page_init (BudLinesPage *self)
   gtk_widget_set_parent (GTK_WIDGET (self->kind_menu), GTK_WIDGET (self));
 
   self->model = bud_kind_model_new (BUD_KIND_LINE);
-  self->filter = gtk_custom_filter_new (filter_line, self, NULL);
-  /* the filter model and the selection take the model over */
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->model), NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  /* a filter change then rebuilds no row (bud-entity-item.h) */
+  bud_kind_model_set_by_position (self->model, TRUE);
+  /* the selection takes the model over */
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->model));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  /* after the selection's own handler */
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self,
+                           G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
 
   columns = gtk_column_view_get_columns (self->view);
