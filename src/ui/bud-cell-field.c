@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bud-cell-field.h"
+#include "bud-comment-dialog.h"
 #include "bud-field-binding.h"
 
 struct _BudCellField
@@ -158,6 +161,46 @@ on_pressed (GtkGestureClick *gesture,
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+/* "Add Comment…" on a right click, as the field's entry offers it while edited */
+static void
+add_comment_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BudCellField *self = BUD_CELL_FIELD (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->doc == NULL || self->id == 0)
+    return;
+  bud_comment_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->doc,
+                              self->kind, self->id, self->field->name);
+}
+
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      BudCellField     *self)
+{
+  g_autoptr(GMenu) menu = NULL;
+  GtkWidget *popover;
+
+  if (self->entry != NULL || self->doc == NULL || self->id == 0 ||
+      bud_document_get_read_only (self->doc))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  menu = g_menu_new ();
+  g_menu_append (menu, _("Add Comment…"), "cell.add-comment");
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  /* the popover goes with the click: unparented once closed */
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -207,6 +250,9 @@ bud_cell_field_dispose (GObject *object)
   if (self->entry != NULL)
     end_editing (self);
   g_clear_pointer (&self->text, gtk_widget_unparent);
+  /* a context menu still open */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->doc);
   G_OBJECT_CLASS (bud_cell_field_parent_class)->dispose (object);
 }
@@ -219,6 +265,7 @@ bud_cell_field_class_init (BudCellFieldClass *klass)
   G_OBJECT_CLASS (klass)->dispose = bud_cell_field_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bud-cell-field");
+  gtk_widget_class_install_action (widget_class, "cell.add-comment", NULL, add_comment_cb);
 }
 
 static void
@@ -234,6 +281,10 @@ bud_cell_field_init (BudCellField *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *

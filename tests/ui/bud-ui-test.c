@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "bud-ui-test.h"
 
 char *
@@ -92,4 +94,19 @@ bud_ui_test_type_and_enter (GtkWidget  *editable,
   /* what the Enter key binding of GtkText emits */
   g_signal_emit_by_name (delegate != NULL ? delegate : editable, "activate");
   bud_ui_test_pump ();
+}
+
+GtkWindow *
+bud_ui_test_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        g_assert_null (found);
+        found = l->data;
+      }
+  return found;
 }

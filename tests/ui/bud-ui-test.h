@@ -25,6 +25,9 @@ BudWindow *bud_ui_test_open_example  (const char *section);
 /* Closes the document (no question asked) and destroys the window. */
 void       bud_ui_test_close_window  (BudWindow  *win);
 
+/* The one message dialog on screen (AdwMessageDialog), or NULL. */
+GtkWindow *bud_ui_test_message_dialog (void);
+
 /* Runs the pending main-loop work without blocking. */
 void  bud_ui_test_pump           (void);
 /* Runs the main loop for @ms: lets lists lay out and timers fire. */

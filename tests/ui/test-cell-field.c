@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bud-cell-field.h"
+#include "bud-comment-dialog.h"
 #include "bud-lines-page.h"
 #include "bud-review.h"
 #include "bud-ui-test.h"
@@ -111,6 +112,37 @@ test_comment_mark (void)
   bud_ui_test_close_window (win);
 }
 
+/* A right click on a light cell offers "Add Comment…", as the entry does
+ * while edited: the comment goes on the cell's field. */
+static void
+test_comment_from_cell (void)
+{
+  BudWindow *win = bud_ui_test_open_example ("lines");
+  BudDocument *doc = bud_window_get_document (win);
+  gint64 id = nth_line (doc, 3)->id;
+  GtkWidget *cell = grid_cell (win, id, "note");
+  AdwMessageDialog *dialog;
+  BudComment *comment;
+  g_autofree char *path = bud_review_object_path (BUD_KIND_LINE, id);
+
+  g_assert_true (gtk_widget_activate_action (cell, "cell.add-comment", NULL));
+  bud_ui_test_pump ();
+  dialog = (AdwMessageDialog *) bud_ui_test_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (bud_comment_dialog_get_text_view (dialog)),
+                            "Which contract?", -1);
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_close (GTK_WINDOW (dialog));
+  bud_ui_test_wait_ms (300);
+
+  g_assert_cmpuint (bud_document_count (doc, BUD_KIND_COMMENT), ==, 1);
+  comment = g_ptr_array_index (bud_document_items (doc, BUD_KIND_COMMENT), 0);
+  g_assert_cmpstr (comment->object, ==, path);
+  g_assert_cmpstr (comment->field, ==, "note");
+  g_assert_true (gtk_widget_has_css_class (grid_cell (win, id, "note"), "bud-commented"));
+  bud_ui_test_close_window (win);
+}
+
 /* A filter keeps the selected line selected while it is shown, whatever
  * place it takes, and drops it when it is not. */
 static void
@@ -160,6 +192,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/cell-field/typed-edit", test_typed_edit);
   g_test_add_func ("/ui/cell-field/comment-mark", test_comment_mark);
+  g_test_add_func ("/ui/cell-field/comment-from-cell", test_comment_from_cell);
   g_test_add_func ("/ui/cell-field/filter-keeps-selection", test_filter_keeps_selection);
 
   return g_test_run ();

@@ -186,16 +186,7 @@ nth_line (BudDocument *doc,
 static AdwMessageDialog *
 open_message_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        g_assert_null (found);
-        found = l->data;
-      }
-  return found;
+  return (AdwMessageDialog *) bud_ui_test_message_dialog ();
 }
 
 static void
