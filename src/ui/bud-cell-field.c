@@ -161,6 +161,17 @@ on_pressed (GtkGestureClick *gesture,
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+void
+bud_cell_field_cancel (BudCellField *self)
+{
+  g_return_if_fail (BUD_IS_CELL_FIELD (self));
+
+  if (self->entry == NULL)
+    return;
+  bud_field_binding_revert (bud_field_binding_get (self->entry));
+  end_editing (self);
+}
+
 /* "Add Comment…" on a right click, as the field's entry offers it while edited */
 static void
 add_comment_cb (GtkWidget  *widget,
@@ -212,7 +223,12 @@ on_key_pressed (GtkEventControllerKey *controller,
   char typed[8] = { 0 };
 
   if (self->entry != NULL)
-    return FALSE;
+    {
+      if (keyval != GDK_KEY_Escape)
+        return FALSE;
+      bud_cell_field_cancel (self);
+      return TRUE;
+    }
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_F2)
     return bud_cell_field_edit (self, NULL) != NULL;
   /* typing replaces the value, as in a spreadsheet; shortcuts stay shortcuts */

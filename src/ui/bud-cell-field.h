@@ -38,6 +38,8 @@ void       bud_cell_field_refresh    (BudCellField *self);
  * entry, which has the field binding; NULL while unbound. */
 GtkWidget *bud_cell_field_edit       (BudCellField *self,
                                      const char  *typed);
+/* Ends editing without storing what is not stored yet (Escape). */
+void       bud_cell_field_cancel     (BudCellField *self);
 /* The entry while editing, else NULL. */
 GtkWidget *bud_cell_field_get_entry  (BudCellField *self);
 

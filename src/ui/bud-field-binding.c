@@ -594,6 +594,16 @@ bud_field_binding_set_target (BudFieldBinding *self,
   binding_refresh (self);
 }
 
+void
+bud_field_binding_revert (BudFieldBinding *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  binding_set_widget_text (self, "");
+  binding_refresh (self);
+}
+
 gint64
 bud_field_binding_get_id (BudFieldBinding *self)
 {

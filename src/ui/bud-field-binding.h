@@ -39,6 +39,9 @@ gint64           bud_field_binding_get_id     (BudFieldBinding  *self);
 
 /* Stores what the widget holds now; FALSE (and the error shown) if refused. */
 gboolean         bud_field_binding_commit     (BudFieldBinding  *self);
+/* Drops what is typed and not yet stored, and shows the stored value again
+ * (Escape in a grid cell). What was already stored stays: undo takes it back. */
+void             bud_field_binding_revert     (BudFieldBinding  *self);
 /* The message shown for the current text, or NULL when it is fine. */
 const char      *bud_field_binding_get_error  (BudFieldBinding  *self);
 

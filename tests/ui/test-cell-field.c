@@ -71,7 +71,16 @@ test_typed_edit (void)
   /* the cell shows the stored value again, not what was typed */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), !=, "7");
 
+  /* Escape drops what is typed and not stored yet, and ends the edit */
+  entry = bud_cell_field_edit (BUD_CELL_FIELD (cell), "9");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "9");
+  bud_cell_field_cancel (BUD_CELL_FIELD (cell));
+  bud_ui_test_wait_ms (700);
+  g_assert_null (bud_cell_field_get_entry (BUD_CELL_FIELD (cell)));
+  g_assert_cmpint (((BudLine *) bud_document_lookup (doc, BUD_KIND_LINE, id))->amount, ==, before);
+
   /* a bad value is refused, and its entry stays with the error */
+  entry = bud_cell_field_edit (BUD_CELL_FIELD (cell), NULL);
   bud_ui_test_type_and_enter (entry, "12a");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_true (bud_cell_field_get_entry (BUD_CELL_FIELD (cell)) == entry);
