@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bud-comment-dialog.h"
+#include "bud-widget-text.h"
 #include "bud-review.h"
 #include "bud-window.h"
 
@@ -44,11 +45,7 @@ bud_comment_author (void)
 static char *
 typed_text (GtkTextView *view)
 {
-  GtkTextBuffer *buf = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buf, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buf, &start, &end, FALSE));
+  return g_strstrip (bud_widget_dup_text (GTK_WIDGET (view)));
 }
 
 static void

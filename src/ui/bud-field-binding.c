@@ -8,6 +8,7 @@
 
 #include "bud-comment-dialog.h"
 #include "bud-field-binding.h"
+#include "bud-widget-text.h"
 #include "bud-money.h"
 #include "bud-review.h"
 
@@ -153,16 +154,7 @@ static const char *
 binding_get_text (BudFieldBinding *self,
                   char           **to_free)
 {
-  if (GTK_IS_TEXT_VIEW (self->widget))
-    {
-      GtkTextBuffer *buf = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->widget));
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buf, &start, &end);
-      return *to_free = gtk_text_buffer_get_text (buf, &start, &end, FALSE);
-    }
-  *to_free = NULL;
-  return gtk_editable_get_text (GTK_EDITABLE (self->widget));
+  return *to_free = bud_widget_dup_text (self->widget);
 }
 
 static void
@@ -170,10 +162,7 @@ binding_set_widget_text (BudFieldBinding *self,
                          const char      *text)
 {
   self->loading = TRUE;
-  if (GTK_IS_TEXT_VIEW (self->widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->widget), text);
+  bud_widget_set_text (self->widget, text);
   self->loading = FALSE;
 }
 

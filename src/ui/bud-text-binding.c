@@ -9,6 +9,7 @@
 
 #include "bud-section.h"
 #include "bud-text-binding.h"
+#include "bud-widget-text.h"
 
 /* The field bindings' pause: a text is stored once typing rests this long. */
 #define STORE_DELAY_MS 500
@@ -30,31 +31,6 @@ struct _BudTextBinding
   gpointer          store_data;
 };
 
-static char *
-widget_get_text (BudTextBinding *self)
-{
-  GtkTextIter start, end;
-  GtkTextBuffer *buf;
-
-  if (!GTK_IS_TEXT_VIEW (self->widget))
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->widget)));
-  buf = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->widget));
-  gtk_text_buffer_get_bounds (buf, &start, &end);
-  return gtk_text_buffer_get_text (buf, &start, &end, FALSE);
-}
-
-static void
-widget_set_text (BudTextBinding *self,
-                 const char     *text)
-{
-  self->loading = TRUE;
-  if (GTK_IS_TEXT_VIEW (self->widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->widget), text);
-  self->loading = FALSE;
-}
-
 /* What the widget should show for the document as it is now. */
 static const char *
 document_text (BudTextBinding *self)
@@ -72,12 +48,15 @@ static void
 show_error (BudTextBinding *self,
             const char     *message)
 {
+  if (g_strcmp0 (self->error, message) == 0)
+    return;
   g_free (self->error);
   self->error = g_strdup (message);
   if (message != NULL)
     gtk_widget_add_css_class (self->widget, "error");
   else
     gtk_widget_remove_css_class (self->widget, "error");
+  /* a tooltip set is an X round trip: only on a change */
   gtk_widget_set_tooltip_text (self->widget, message);
 }
 
@@ -105,7 +84,9 @@ reload (BudTextBinding *self)
   g_clear_handle_id (&self->store_source, g_source_remove);
   g_free (self->loaded);
   self->loaded = g_strdup (text);
-  widget_set_text (self, text);
+  self->loading = TRUE;
+  bud_widget_set_text (self->widget, text);
+  self->loading = FALSE;
   show_error (self, NULL);
   gtk_widget_set_sensitive (self->widget, self->doc != NULL && self->key != NULL);
 }
@@ -123,7 +104,7 @@ bud_text_binding_commit (BudTextBinding *self)
   if (self->doc == NULL || self->key == NULL)
     return FALSE;
 
-  text = widget_get_text (self);
+  text = bud_widget_dup_text (self->widget);
   if (!validate (self, text, &error))
     {
       show_error (self, error->message);
@@ -172,7 +153,7 @@ on_widget_changed (BudTextBinding *self)
 
   /* Say at once what is wrong; store only once typing pauses. */
   g_clear_handle_id (&self->store_source, g_source_remove);
-  text = widget_get_text (self);
+  text = bud_widget_dup_text (self->widget);
   if (!validate (self, text, &error))
     {
       show_error (self, error->message);
