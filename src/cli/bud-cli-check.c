@@ -103,20 +103,16 @@ bud_cli_check (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("IN"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDocument) doc = NULL;
   g_autoptr(BudTemplate) tpl = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   BudCheckContext ctx;
 
-  g_option_context_set_summary (context, _("Check a document with every rule a reviewer applies."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BUD_CLI_UNREADABLE;
-    }
+  if (!bud_cli_parse_options (_("IN"),
+                              _("Check a document with every rule a reviewer applies."),
+                              entries, &argc, &argv))
+    return BUD_CLI_UNREADABLE;
   if (args == NULL || g_strv_length (args) != 1)
     {
       g_printerr ("%s\n", _("Usage: deptbudget-cli check IN [--format text|json|html]"));

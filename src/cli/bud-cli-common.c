@@ -48,3 +48,25 @@ bud_cli_load_document (const char  *path,
     return bud_json_read_file (path, error);
   return bud_storage_open (path, BUD_STORAGE_OPEN_READ_ONLY, NULL, error);
 }
+
+gboolean
+bud_cli_parse_options (const char          *parameters,
+                       const char          *summary,
+                       const GOptionEntry  *entries,
+                       int                 *argc,
+                       char              ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -26,7 +26,6 @@ bud_cli_diff (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("A [B]"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDocument) a = NULL;
   g_autoptr(BudDocument) b = NULL;
@@ -35,15 +34,11 @@ bud_cli_diff (int    argc,
   g_autofree char *title = NULL;
   guint n;
 
-  g_option_context_set_summary (context,
-                                _("Compare two drafts: changed fields, table cells and texts, old → new.\n"
-                                  "With one file, compare its latest snapshot with the file as it is now."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BUD_CLI_UNREADABLE;
-    }
+  if (!bud_cli_parse_options (_("A [B]"),
+                              _("Compare two drafts: changed fields, table cells and texts, old → new.\n"
+                                  "With one file, compare its latest snapshot with the file as it is now."),
+                              entries, &argc, &argv))
+    return BUD_CLI_UNREADABLE;
   n = args ? g_strv_length (args) : 0;
   if (n < 1 || n > 2)
     {

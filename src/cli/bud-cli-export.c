@@ -149,20 +149,16 @@ bud_cli_export (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("IN"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDocument) doc = NULL;
   g_autoptr(BudExportPackage) pkg = NULL;
   BudExportFormat fmt = BUD_EXPORT_PDF;
   gboolean is_json, is_all;
 
-  g_option_context_set_summary (context, _("Export a .budget document or JSON exchange file."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BUD_CLI_UNREADABLE;
-    }
+  if (!bud_cli_parse_options (_("IN"),
+                              _("Export a .budget document or JSON exchange file."),
+                              entries, &argc, &argv))
+    return BUD_CLI_UNREADABLE;
   if (args == NULL || g_strv_length (args) != 1 || output == NULL)
     {
       g_printerr ("%s\n", _("Usage: deptbudget-cli export IN --format pdf|xlsx|html|csv|json|all --output PATH"));

@@ -21,18 +21,14 @@ bud_cli_import (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("IN.json OUT.budget"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDocument) doc = NULL;
   BudStorage *storage;
 
-  g_option_context_set_summary (context, _("Import a JSON exchange file into a new .budget document."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BUD_CLI_UNREADABLE;
-    }
+  if (!bud_cli_parse_options (_("IN.json OUT.budget"),
+                              _("Import a JSON exchange file into a new .budget document."),
+                              entries, &argc, &argv))
+    return BUD_CLI_UNREADABLE;
   if (args == NULL || g_strv_length (args) != 2)
     {
       g_printerr ("%s\n", _("Usage: deptbudget-cli import IN.json OUT.budget"));

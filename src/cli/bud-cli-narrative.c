@@ -15,7 +15,6 @@ int
 bud_cli_narrative (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDocument) doc = NULL;
   g_autoptr(BudTemplate) tpl = NULL;
@@ -31,14 +30,10 @@ bud_cli_narrative (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("IN — print the text parts of the package (第一、三、四部分) of a .budget or .json document"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BUD_CLI_UNREADABLE;
-    }
+  if (!bud_cli_parse_options (_("IN — print the text parts of the package (第一、三、四部分) of a .budget or .json document"),
+                              NULL,
+                              entries, &argc, &argv))
+    return BUD_CLI_UNREADABLE;
   if (argc != 2)
     {
       g_printerr ("%s\n", _("Give exactly one input document (IN)."));

@@ -31,20 +31,16 @@ bud_cli_review (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("IN"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDocument) doc = NULL;
   g_autoptr(BudDocument) against = NULL;
   g_autofree char *html = NULL;
   gboolean pdf;
 
-  g_option_context_set_summary (context, _("Write a review report: status and history, checks, open comments and changes."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BUD_CLI_UNREADABLE;
-    }
+  if (!bud_cli_parse_options (_("IN"),
+                              _("Write a review report: status and history, checks, open comments and changes."),
+                              entries, &argc, &argv))
+    return BUD_CLI_UNREADABLE;
   if (args == NULL || g_strv_length (args) != 1)
     {
       g_printerr ("%s\n", _("Usage: deptbudget-cli review IN [--against OTHER] [--format html|pdf] [--output PATH]"));

@@ -48,22 +48,16 @@ bud_cli_rollover (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("IN OUT"));
   g_autoptr(GError) error = NULL;
   g_autoptr(BudDocument) doc = NULL;
   g_autoptr(BudDocument) next = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Start next year’s budget from this year’s: profile, units, projects and "
+  if (!bud_cli_parse_options (_("IN OUT"),
+                              _("Start next year’s budget from this year’s: profile, units, projects and "
                                   "their indicators are kept, amounts start at zero, and this year’s figures "
-                                  "become last year’s budget. OUT is a .budget file, or JSON when it ends in .json."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BUD_CLI_UNREADABLE;
-    }
+                                  "become last year’s budget. OUT is a .budget file, or JSON when it ends in .json."),
+                              entries, &argc, &argv))
+    return BUD_CLI_UNREADABLE;
   if (args == NULL || g_strv_length (args) != 2)
     {
       g_printerr ("%s\n", _("Usage: deptbudget-cli rollover IN OUT.budget|OUT.json"));

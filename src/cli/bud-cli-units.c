@@ -116,19 +116,13 @@ bud_cli_units (int    argc,
       N_("import: replace the lines and projects a unit already has in the department"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("list IN | import DEPT UNIT"));
   g_autoptr(GError) error = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("List the units (本级 and 下属单位) of a document, or import a unit’s own "
-                                  "document into the department’s."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BUD_CLI_UNREADABLE;
-    }
+  if (!bud_cli_parse_options (_("list IN | import DEPT UNIT"),
+                              _("List the units (本级 and 下属单位) of a document, or import a unit’s own "
+                                  "document into the department’s."),
+                              entries, &argc, &argv))
+    return BUD_CLI_UNREADABLE;
   if (argc >= 2 && strcmp (argv[1], "list") == 0)
     {
       if (replace)

@@ -17,6 +17,14 @@ enum {
   BUD_CLI_UNREADABLE = 2, /* the input could not be read, or bad usage */
 };
 
+/* Parses a command's options: @parameters and @summary (translated, @summary
+ * may be NULL) make its --help; FALSE after saying what is wrong on stderr. */
+gboolean bud_cli_parse_options (const char          *parameters,
+                                const char          *summary,
+                                const GOptionEntry  *entries,
+                                int                 *argc,
+                                char              ***argv);
+
 /* Opens a .budget file or imports a .json exchange file, by extension/content. */
 BudDocument *bud_cli_load_document (const char *path, GError **error);
 
